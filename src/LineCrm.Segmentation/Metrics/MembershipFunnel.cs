@@ -1,0 +1,180 @@
+namespace LineCrm.Segmentation.Metrics;
+
+/// <summary>
+/// The membership funnel: friends added -> linked a member id -> first purchase -> repurchase, with binding,
+/// first-purchase and repurchase rates, overall and broken down by store, campaign, friend-added month or
+/// first-order channel. One pass over the orders and one over the persons.
+/// </summary>
+public static class MembershipFunnel
+{
+    /// <summary>Computes the funnel.</summary>
+    /// <param name="friends">The LINE friend facts per person.</param>
+    /// <param name="orders">The orders, with the same person numbers as <paramref name="friends"/>.</param>
+    /// <param name="options">The range and the calendar.</param>
+    /// <param name="breakdown">The dimension to break down by, if any.</param>
+    public static MembershipFunnelReport Compute(FriendTable friends, OrderTable orders, MembershipFunnelOptions options,
+        MembershipBreakdown breakdown = MembershipBreakdown.None)
+    {
+        ArgumentNullException.ThrowIfNull(friends);
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!Enum.IsDefined(breakdown))
+        {
+            throw new ArgumentOutOfRangeException(nameof(breakdown), breakdown, "Unknown breakdown.");
+        }
+
+        var tz = options.TimeZone;
+        var persons = Math.Max(friends.PersonCount, orders.PersonCount);
+        var fromTicks = options.From is { } from ? LocalCalendar.StartOfDayUtcTicks(tz, from) : long.MinValue;
+        var untilTicks = options.Until is { } until ? LocalCalendar.StartOfDayUtcTicks(tz, until) : long.MaxValue;
+        var buying = FirstTwoPurchaseDays(orders, tz, untilTicks, persons);
+        var groups = GroupKeys(friends, orders, buying, breakdown, tz, persons, out var names);
+
+        // counts[g * 4 + step]; the last group (index names.Count) holds persons without a value.
+        var counts = new long[(names.Count + 1) * 4];
+        var added = friends.FriendAddedColumn;
+        var linked = friends.LinkedColumn;
+        for (var p = 0; p < friends.PersonCount; p++)
+        {
+            var at = added[p];
+            if (at == FriendTable.Never || at < fromTicks || at >= untilTicks)
+            {
+                continue;
+            }
+
+            var row = (groups is null ? names.Count : groups[p] < 0 ? names.Count : groups[p]) * 4;
+            counts[row]++;
+            if (linked[p] == FriendTable.Never || linked[p] >= untilTicks)
+            {
+                continue;
+            }
+
+            counts[row + 1]++;
+            if (buying.PurchaseDays[p] >= 1)
+            {
+                counts[row + 2]++;
+                if (buying.PurchaseDays[p] >= 2)
+                {
+                    counts[row + 3]++;
+                }
+            }
+        }
+
+        return Report(breakdown, counts, names);
+    }
+
+    private static MembershipFunnelReport Report(MembershipBreakdown breakdown, long[] counts, IReadOnlyList<string> names)
+    {
+        var total = new long[4];
+        var groups = new List<MembershipFunnelGroup>();
+        for (var g = 0; g <= names.Count; g++)
+        {
+            var c = new MembershipFunnelCounts(counts[g * 4], counts[(g * 4) + 1], counts[(g * 4) + 2], counts[(g * 4) + 3]);
+            for (var s = 0; s < 4; s++)
+            {
+                total[s] += counts[(g * 4) + s];
+            }
+
+            if (breakdown != MembershipBreakdown.None && c.Friends > 0)
+            {
+                groups.Add(new MembershipFunnelGroup(g < names.Count ? names[g] : MembershipFunnelReport.NoValue, c));
+            }
+        }
+
+        groups.Sort(static (a, b) =>
+        {
+            var aNone = a.Key == MembershipFunnelReport.NoValue;
+            var bNone = b.Key == MembershipFunnelReport.NoValue;
+            return aNone != bNone ? aNone.CompareTo(bNone) : string.CompareOrdinal(a.Key, b.Key);
+        });
+        return new MembershipFunnelReport(breakdown, new MembershipFunnelCounts(total[0], total[1], total[2], total[3]), groups);
+    }
+
+    private static int[]? GroupKeys(FriendTable friends, OrderTable orders, BuyingFacts buying, MembershipBreakdown breakdown,
+        TimeZoneInfo tz, int persons, out IReadOnlyList<string> names)
+    {
+        switch (breakdown)
+        {
+            case MembershipBreakdown.Store:
+                names = friends.StoreNames;
+                return friends.StoreColumn;
+            case MembershipBreakdown.Campaign:
+                names = friends.CampaignNames;
+                return friends.CampaignColumn;
+            case MembershipBreakdown.Channel:
+                names = orders.ChannelNames;
+                return buying.FirstChannel;
+            case MembershipBreakdown.FriendAddedMonth:
+                return FriendAddedMonths(friends, tz, out names);
+            default:
+                names = [];
+                return null;
+        }
+    }
+
+    private static int[] FriendAddedMonths(FriendTable friends, TimeZoneInfo tz, out IReadOnlyList<string> names)
+    {
+        var added = friends.FriendAddedColumn;
+        var calendar = LocalCalendar.ForValues(tz, added.Where(t => t != FriendTable.Never).ToArray());
+        var codes = new NameCodes();
+        var months = new int[added.Length];
+        for (var p = 0; p < added.Length; p++)
+        {
+            months[p] = added[p] == FriendTable.Never
+                ? NameCodes.None
+                : codes.GetOrAdd(CalendarMonth.FromIndex(LocalCalendar.MonthIndex(calendar.DayNumber(added[p]))).ToString());
+        }
+
+        names = codes.Names;
+        return months;
+    }
+
+    /// <summary>Per person: how many distinct purchase days (capped at 2) before the limit, and the channel of the first order.</summary>
+    private sealed record BuyingFacts(byte[] PurchaseDays, int[] FirstChannel);
+
+    private static BuyingFacts FirstTwoPurchaseDays(OrderTable orders, TimeZoneInfo tz, long untilTicks, int persons)
+    {
+        var ticks = orders.UtcTicks;
+        var amounts = orders.Amounts;
+        var who = orders.Persons;
+        var channels = orders.Channels;
+        var calendar = LocalCalendar.ForValues(tz, ticks);
+        var firstDay = new int[persons];
+        var firstTicks = new long[persons];
+        var purchaseDays = new byte[persons];
+        var firstChannel = new int[persons];
+        Array.Fill(firstTicks, long.MaxValue);
+        Array.Fill(firstChannel, NameCodes.None);
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            var t = ticks[i];
+            if (amounts[i] < 0 || t >= untilTicks)
+            {
+                continue;
+            }
+
+            var p = who[i];
+            var day = calendar.DayNumber(t);
+            if (t < firstTicks[p])
+            {
+                firstTicks[p] = t;
+                firstChannel[p] = channels[i];
+            }
+
+            switch (purchaseDays[p])
+            {
+                case 0:
+                    firstDay[p] = day;
+                    purchaseDays[p] = 1;
+                    break;
+                case 1 when day != firstDay[p]:
+                    purchaseDays[p] = 2;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return new BuyingFacts(purchaseDays, firstChannel);
+    }
+}
