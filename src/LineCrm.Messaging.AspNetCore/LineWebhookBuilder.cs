@@ -1,0 +1,64 @@
+using System.Diagnostics.CodeAnalysis;
+using LineCrm.Messaging.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LineCrm.Messaging.AspNetCore;
+
+/// <summary>Registers webhook handlers; returned by <c>AddLineWebhook</c>. Handlers of one event type run in the order they are added.</summary>
+public sealed class LineWebhookBuilder
+{
+    internal LineWebhookBuilder(IServiceCollection services)
+    {
+        Services = services;
+    }
+
+    /// <summary>The service collection, for further registrations.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Adds a handler class for every <see cref="IWebhookHandler{TEvent}"/> it implements. It is resolved from the
+    /// event's DI scope, so it may take scoped services; one instance serves all its interfaces within one event.
+    /// </summary>
+    /// <typeparam name="THandler">The handler class.</typeparam>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The class implements no <see cref="IWebhookHandler{TEvent}"/>.</exception>
+    public LineWebhookBuilder AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.Interfaces)] THandler>()
+        where THandler : class
+    {
+        var handlerInterfaces = typeof(THandler).GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IWebhookHandler<>))
+            .ToList();
+        if (handlerInterfaces.Count == 0)
+        {
+            throw new ArgumentException($"{typeof(THandler).Name} implements no IWebhookHandler<TEvent>.", nameof(THandler));
+        }
+
+        Services.AddScoped<THandler>();
+        foreach (var handlerInterface in handlerInterfaces)
+        {
+            Services.AddScoped(handlerInterface, static sp => sp.GetRequiredService<THandler>());
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a handler written as a function, for events of type <typeparamref name="TEvent"/>.</summary>
+    /// <typeparam name="TEvent">The event type (<see cref="WebhookEvent"/> for every event).</typeparam>
+    /// <param name="handler">The function; it gets the event, its context and the shutdown token.</param>
+    /// <returns>This builder.</returns>
+    public LineWebhookBuilder On<TEvent>(Func<TEvent, WebhookEventContext, CancellationToken, Task> handler)
+        where TEvent : WebhookEvent
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Services.AddSingleton<IWebhookHandler<TEvent>>(new DelegateWebhookEventHandler<TEvent>(handler));
+        return this;
+    }
+
+    private sealed class DelegateWebhookEventHandler<TEvent>(Func<TEvent, WebhookEventContext, CancellationToken, Task> handler)
+        : IWebhookHandler<TEvent>
+        where TEvent : WebhookEvent
+    {
+        public Task HandleAsync(TEvent webhookEvent, WebhookEventContext context, CancellationToken cancellationToken) =>
+            handler(webhookEvent, context, cancellationToken);
+    }
+}

@@ -1,0 +1,87 @@
+using LineCrm.Messaging.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LineCrm.Messaging.AspNetCore;
+
+/// <summary>
+/// Runs the handlers of one event: the handlers of its own type in registration order, then the handlers of
+/// <see cref="WebhookEvent"/>. The switch over the event types (rather than reflection) keeps it trimming and AOT safe.
+/// </summary>
+internal sealed class WebhookEventInvoker(ILogger<WebhookEventInvoker> logger, WebhookTelemetry telemetry)
+{
+    public Task InvokeAsync(WebhookEvent webhookEvent, WebhookEventContext context, CancellationToken cancellationToken) => webhookEvent switch
+    {
+        MessageEvent e => RunAsync(e, context, cancellationToken),
+        MessageEditedEvent e => RunAsync(e, context, cancellationToken),
+        UnsendEvent e => RunAsync(e, context, cancellationToken),
+        FollowEvent e => RunAsync(e, context, cancellationToken),
+        UnfollowEvent e => RunAsync(e, context, cancellationToken),
+        JoinEvent e => RunAsync(e, context, cancellationToken),
+        LeaveEvent e => RunAsync(e, context, cancellationToken),
+        MemberJoinedEvent e => RunAsync(e, context, cancellationToken),
+        MemberLeftEvent e => RunAsync(e, context, cancellationToken),
+        PostbackEvent e => RunAsync(e, context, cancellationToken),
+        VideoPlayCompleteEvent e => RunAsync(e, context, cancellationToken),
+        BeaconEvent e => RunAsync(e, context, cancellationToken),
+        AccountLinkEvent e => RunAsync(e, context, cancellationToken),
+        MembershipEvent e => RunAsync(e, context, cancellationToken),
+        ModuleEvent e => RunAsync(e, context, cancellationToken),
+        ActivatedEvent e => RunAsync(e, context, cancellationToken),
+        DeactivatedEvent e => RunAsync(e, context, cancellationToken),
+        BotSuspendedEvent e => RunAsync(e, context, cancellationToken),
+        BotResumedEvent e => RunAsync(e, context, cancellationToken),
+        DeliveryEvent e => RunAsync(e, context, cancellationToken),
+        UnknownEvent e => RunAsync(e, context, cancellationToken),
+        _ => RunAllEventHandlersAsync(webhookEvent, context, cancellationToken),
+    };
+
+    private async Task RunAsync<TEvent>(TEvent webhookEvent, WebhookEventContext context, CancellationToken cancellationToken)
+        where TEvent : WebhookEvent
+    {
+        var handled = false;
+        foreach (var handler in context.Services.GetServices<IWebhookHandler<TEvent>>())
+        {
+            await RunOneAsync(handler, webhookEvent, context, cancellationToken).ConfigureAwait(false);
+            handled = true;
+        }
+
+        handled |= await RunAllEventHandlersAsync(webhookEvent, context, cancellationToken).ConfigureAwait(false);
+        if (!handled)
+        {
+            Log.NoHandler(logger, webhookEvent.Type, webhookEvent.WebhookEventId);
+        }
+    }
+
+    private async Task<bool> RunAllEventHandlersAsync(WebhookEvent webhookEvent, WebhookEventContext context, CancellationToken cancellationToken)
+    {
+        var handled = false;
+        foreach (var handler in context.Services.GetServices<IWebhookHandler<WebhookEvent>>())
+        {
+            await RunOneAsync(handler, webhookEvent, context, cancellationToken).ConfigureAwait(false);
+            handled = true;
+        }
+
+        return handled;
+    }
+
+    private async Task RunOneAsync<TEvent>(IWebhookHandler<TEvent> handler, TEvent webhookEvent, WebhookEventContext context, CancellationToken cancellationToken)
+        where TEvent : WebhookEvent
+    {
+        try
+        {
+            await handler.HandleAsync(webhookEvent, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.HandlerCancelled(logger, handler.GetType().Name, webhookEvent.Type, webhookEvent.WebhookEventId);
+        }
+#pragma warning disable CA1031 // A handler's failure must not reach the other handlers, events or the host: it is logged.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            telemetry.HandlerFailed(webhookEvent.Type);
+            Log.HandlerFailed(logger, e, handler.GetType().Name, webhookEvent.Type, webhookEvent.WebhookEventId);
+        }
+    }
+}
