@@ -1,0 +1,371 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using LineCrm.Segmentation.Expressions.Syntax;
+
+namespace LineCrm.Segmentation.Expressions.Checking;
+
+/// <summary>
+/// The CEL type checker: resolves every name against the declarations (comprehension variables first, then
+/// variables, longest dotted name first, then types), picks the overloads of every call by argument types, and
+/// infers the type of every node. All problems are collected and thrown together as a
+/// <see cref="CelCheckException"/> with line:column for each.
+/// </summary>
+internal sealed class Checker
+{
+    private static readonly HashSet<string> WrapperTypes =
+    [
+        "google.protobuf.BoolValue", "google.protobuf.BytesValue", "google.protobuf.DoubleValue",
+        "google.protobuf.FloatValue", "google.protobuf.Int32Value", "google.protobuf.Int64Value",
+        "google.protobuf.StringValue", "google.protobuf.UInt32Value", "google.protobuf.UInt64Value",
+    ];
+
+    private readonly ParsedExpression _parsed;
+    private readonly Declarations _declarations;
+    private readonly ImmutableDictionary<int, CelType>.Builder _types = ImmutableDictionary.CreateBuilder<int, CelType>();
+    private readonly ImmutableDictionary<int, Reference>.Builder _references = ImmutableDictionary.CreateBuilder<int, Reference>();
+    private readonly List<CelCheckError> _errors = [];
+    private readonly List<(string Name, CelType Type)> _locals = [];
+
+    private Checker(ParsedExpression parsed, Declarations declarations)
+    {
+        _parsed = parsed;
+        _declarations = declarations;
+    }
+
+    /// <summary>Type-checks <paramref name="parsed"/> against <paramref name="declarations"/>.</summary>
+    public static CheckedExpression Check(ParsedExpression parsed, Declarations declarations)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(declarations);
+        var checker = new Checker(parsed, declarations);
+        checker.Visit(parsed.Root);
+        if (checker._errors.Count > 0)
+        {
+            throw new CelCheckException([.. checker._errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+        }
+
+        return new CheckedExpression(parsed, declarations, checker._types.ToImmutable(), checker._references.ToImmutable());
+    }
+
+    private CelType Visit(Expr node)
+    {
+        // The parser bounds the depth of the tree; this guards hosts that run on small stacks.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var type = node switch
+        {
+            LiteralExpr literal => LiteralType(literal.Kind),
+            IdentExpr ident => VisitIdent(ident),
+            SelectExpr select => VisitSelect(select),
+            CallExpr call => VisitCall(call),
+            ListExpr list => CelType.List(TypeUnifier.Join([.. list.Elements.Select(Visit)])),
+            MapExpr map => VisitMap(map),
+            StructExpr create => VisitStruct(create),
+            ComprehensionExpr comprehension => VisitComprehension(comprehension),
+            _ => throw new InvalidOperationException($"Unknown node {node.GetType().Name}."),
+        };
+        _types[node.Id] = type;
+        return type;
+    }
+
+    private static CelType LiteralType(LiteralKind kind) => kind switch
+    {
+        LiteralKind.Int => CelType.Int,
+        LiteralKind.Uint => CelType.Uint,
+        LiteralKind.Double => CelType.Double,
+        LiteralKind.String => CelType.String,
+        LiteralKind.Bytes => CelType.Bytes,
+        LiteralKind.Bool => CelType.Bool,
+        _ => CelType.Null,
+    };
+
+    private CelType VisitIdent(IdentExpr ident)
+    {
+        if (TryResolveName(ident.Name, out var reference, out var type))
+        {
+            _references[ident.Id] = reference;
+            return type;
+        }
+
+        return Error(ident, CelCheckErrorKind.UndeclaredReference, $"undeclared reference to '{ident.Name.TrimStart('.')}'");
+    }
+
+    private bool TryResolveName(string name, out Reference reference, out CelType type)
+    {
+        var rooted = name.StartsWith('.');
+        if (rooted)
+        {
+            name = name[1..];
+        }
+        else
+        {
+            for (var i = _locals.Count - 1; i >= 0; i--)
+            {
+                if (_locals[i].Name == name)
+                {
+                    type = _locals[i].Type;
+                    reference = new LocalReference(name, type);
+                    return true;
+                }
+            }
+        }
+
+        if (_declarations.Variables.TryGetValue(name, out var variable))
+        {
+            type = variable;
+            reference = new VariableReference(name, variable);
+            return true;
+        }
+
+        var denoted = TypeNames.Denoted(name)
+            ?? (_declarations.ObjectTypes.TryGetValue(name, out var objectType) ? objectType.AsType() : null);
+        if (denoted is not null)
+        {
+            type = CelType.TypeOf(denoted);
+            reference = new TypeReference(denoted);
+            return true;
+        }
+
+        reference = null!;
+        type = CelType.Error;
+        return false;
+    }
+
+    private CelType VisitSelect(SelectExpr select)
+    {
+        // a.b.c may be the dotted variable a.b.c, or a.b with field c, or a with fields b and c: the longest
+        // declared name wins, unless the first part is a comprehension variable (which shadows declarations).
+        if (!select.TestOnly && QualifiedName(select) is { } qualified && !IsLocal(qualified)
+            && TryResolveName(qualified, out var reference, out var resolved) && reference is not LocalReference)
+        {
+            _references[select.Id] = reference;
+            return resolved;
+        }
+
+        var operand = Visit(select.Operand);
+        var field = FieldType(select, operand);
+        return select.TestOnly && field.Kind != CelTypeKind.Error ? CelType.Bool : field;
+    }
+
+    private CelType FieldType(SelectExpr select, CelType operand)
+    {
+        switch (operand.Kind)
+        {
+            case CelTypeKind.Dyn or CelTypeKind.Error or CelTypeKind.TypeParam:
+                return operand.Kind == CelTypeKind.Error ? CelType.Error : CelType.Dyn;
+            case CelTypeKind.Map:
+                if (operand.KeyType.Kind is not (CelTypeKind.String or CelTypeKind.Dyn or CelTypeKind.TypeParam))
+                {
+                    return Error(select, CelCheckErrorKind.UndefinedField,
+                        $"type '{operand}' does not support field selection: its keys are not strings");
+                }
+
+                return operand.ValueType;
+            case CelTypeKind.Object when operand.ObjectType is { } objectType:
+                if (objectType.TryGetField(select.Field, out var fieldType))
+                {
+                    return fieldType;
+                }
+
+                return Error(select, CelCheckErrorKind.UndefinedField, $"type '{operand}' has no field '{select.Field}'");
+            default:
+                return Error(select, CelCheckErrorKind.UndefinedField, $"type '{operand}' does not support field selection");
+        }
+    }
+
+    private bool IsLocal(string qualifiedName)
+    {
+        var first = qualifiedName.Split('.')[0];
+        return !qualifiedName.StartsWith('.') && _locals.Exists(l => l.Name == first);
+    }
+
+    private static string? QualifiedName(Expr expr) => expr switch
+    {
+        IdentExpr ident => ident.Name,
+        SelectExpr { TestOnly: false } select when QualifiedName(select.Operand) is { } prefix => prefix + "." + select.Field,
+        _ => null,
+    };
+
+    private CelType VisitCall(CallExpr call)
+    {
+        var argumentTypes = new List<CelType>(call.Args.Length + 1);
+        if (call.Target is not null)
+        {
+            argumentTypes.Add(Visit(call.Target));
+        }
+
+        foreach (var argument in call.Args)
+        {
+            argumentTypes.Add(Visit(argument));
+        }
+
+        if (!_declarations.Functions.TryGetValue(call.Function, out var function))
+        {
+            return Error(call, CelCheckErrorKind.UndeclaredFunction, $"undeclared reference to function '{call.Function}'");
+        }
+
+        if (argumentTypes.Exists(t => t.Kind == CelTypeKind.Error))
+        {
+            return CelType.Error;
+        }
+
+        var isReceiver = call.Target is not null;
+        var matches = ImmutableArray.CreateBuilder<FunctionOverload>();
+        CelType? result = null;
+        foreach (var overload in function.Overloads)
+        {
+            if (overload.IsReceiver != isReceiver || overload.Parameters.Length != argumentTypes.Count)
+            {
+                continue;
+            }
+
+            var unifier = new TypeUnifier();
+            var fits = true;
+            for (var i = 0; i < argumentTypes.Count && fits; i++)
+            {
+                fits = unifier.IsAssignable(overload.Parameters[i], argumentTypes[i]);
+            }
+
+            if (!fits)
+            {
+                continue;
+            }
+
+            matches.Add(overload);
+            var overloadResult = unifier.Substitute(overload.Result);
+            result = result is null || result.Equals(overloadResult) ? overloadResult : CelType.Dyn;
+        }
+
+        if (result is null)
+        {
+            var shown = isReceiver
+                ? $"{argumentTypes[0]}.{call.Function}({string.Join(", ", argumentTypes.Skip(1))})"
+                : $"({string.Join(", ", argumentTypes)})";
+            return Error(call, CelCheckErrorKind.NoMatchingOverload,
+                $"found no matching overload for '{Operators.Display(call.Function)}' applied to '{shown}'");
+        }
+
+        _references[call.Id] = new CallReference(function, matches.ToImmutable());
+        return result;
+    }
+
+    private CelType VisitMap(MapExpr map)
+    {
+        var keys = new List<CelType>();
+        var values = new List<CelType>();
+        foreach (var entry in map.Entries)
+        {
+            var key = Visit(entry.Key);
+            if (key.Kind is not (CelTypeKind.Int or CelTypeKind.Uint or CelTypeKind.Bool or CelTypeKind.String
+                or CelTypeKind.Dyn or CelTypeKind.Error or CelTypeKind.TypeParam))
+            {
+                Error(entry.Key, CelCheckErrorKind.TypeMismatch, $"map keys must be int, uint, bool or string, not {key}");
+            }
+
+            keys.Add(key);
+            values.Add(Visit(entry.Value));
+        }
+
+        return CelType.Map(TypeUnifier.Join(keys), TypeUnifier.Join(values));
+    }
+
+    private CelType VisitStruct(StructExpr create)
+    {
+        if (WrapperTypes.Contains(create.TypeName))
+        {
+            // The protobuf wrapper types are the only messages CEL can build without protobuf: they unwrap to
+            // their primitive value, or to the zero value when empty.
+            foreach (var field in create.Fields)
+            {
+                Visit(field.Value);
+                if (field.Field != "value")
+                {
+                    Error(create, CelCheckErrorKind.UndefinedField, $"type '{create.TypeName}' has no field '{field.Field}'");
+                }
+            }
+
+            return CelType.Dyn;
+        }
+
+        if (!_declarations.ObjectTypes.TryGetValue(create.TypeName, out var objectType))
+        {
+            foreach (var field in create.Fields)
+            {
+                Visit(field.Value);
+            }
+
+            return Error(create, CelCheckErrorKind.UnknownType, $"unknown object type '{create.TypeName}'");
+        }
+
+        foreach (var field in create.Fields)
+        {
+            var actual = Visit(field.Value);
+            if (!objectType.TryGetField(field.Field, out var expected))
+            {
+                Error(create, CelCheckErrorKind.UndefinedField, $"type '{objectType.Name}' has no field '{field.Field}'");
+            }
+            else if (!new TypeUnifier().IsAssignable(expected, actual))
+            {
+                Error(field.Value, CelCheckErrorKind.TypeMismatch,
+                    $"field '{field.Field}' of '{objectType.Name}' is {expected}, not {actual}");
+            }
+        }
+
+        return objectType.AsType();
+    }
+
+    private CelType VisitComprehension(ComprehensionExpr comprehension)
+    {
+        var range = Visit(comprehension.Range);
+        var element = range.Kind switch
+        {
+            CelTypeKind.List => range.ElementType,
+            CelTypeKind.Map => range.KeyType,
+            CelTypeKind.Dyn or CelTypeKind.TypeParam => CelType.Dyn,
+            CelTypeKind.Error => CelType.Error,
+            _ => Error(comprehension.Range, CelCheckErrorKind.TypeMismatch,
+                $"{MacroName(comprehension)}() needs a list or a map, not {range}"),
+        };
+
+        _locals.Add((comprehension.Variable, element));
+        try
+        {
+            if (comprehension.Predicate is { } predicate)
+            {
+                var condition = Visit(predicate);
+                if (!new TypeUnifier().IsAssignable(CelType.Bool, condition))
+                {
+                    Error(predicate, CelCheckErrorKind.TypeMismatch,
+                        $"the condition of {MacroName(comprehension)}() must be bool, not {condition}");
+                }
+            }
+
+            var transformed = comprehension.Transform is { } transform ? Visit(transform) : null;
+            return comprehension.Kind switch
+            {
+                ComprehensionKind.Map => CelType.List(transformed ?? CelType.Dyn),
+                ComprehensionKind.Filter => CelType.List(element),
+                _ => CelType.Bool,
+            };
+        }
+        finally
+        {
+            _locals.RemoveAt(_locals.Count - 1);
+        }
+    }
+
+    private static string MacroName(ComprehensionExpr comprehension) => comprehension.Kind switch
+    {
+        ComprehensionKind.All => "all",
+        ComprehensionKind.Exists => "exists",
+        ComprehensionKind.ExistsOne => "exists_one",
+        ComprehensionKind.Map => "map",
+        _ => "filter",
+    };
+
+    private CelType Error(Expr node, CelCheckErrorKind kind, string message)
+    {
+        var (line, column) = _parsed.Locate(node);
+        _errors.Add(new CelCheckError(kind, message, line, column));
+        return CelType.Error;
+    }
+}

@@ -1,0 +1,555 @@
+using System.Runtime.CompilerServices;
+using LineCrm.Segmentation.Expressions.Checking;
+using LineCrm.Segmentation.Expressions.Syntax;
+
+namespace LineCrm.Segmentation.Expressions.Evaluation;
+
+/// <summary>
+/// The reference interpreter: walks a syntax tree and computes its CEL value. Runtime errors are values
+/// (<see cref="CelError"/>) so that <c>&amp;&amp;</c>, <c>||</c>, <c>?:</c> and the comprehension macros can absorb
+/// them as the language definition says; the result of Evaluate may be one. Exceeding the
+/// comprehension budget throws <see cref="CelLimitExceededException"/> at once. Runs checked expressions (using
+/// the checker's resolutions) and unchecked ones (resolving names and overloads at run time).
+/// </summary>
+internal sealed class Interpreter
+{
+    private static readonly HashSet<string> WrapperTypes =
+    [
+        "google.protobuf.BoolValue", "google.protobuf.BytesValue", "google.protobuf.DoubleValue",
+        "google.protobuf.FloatValue", "google.protobuf.Int32Value", "google.protobuf.Int64Value",
+        "google.protobuf.StringValue", "google.protobuf.UInt32Value", "google.protobuf.UInt64Value",
+    ];
+
+    private readonly ParsedExpression _parsed;
+    private readonly Declarations _declarations;
+    private readonly CheckedExpression? _checked;
+    private readonly IActivation _activation;
+    private readonly CelLimits _limits;
+    private readonly List<(string Name, object Value)> _locals = [];
+    private long _iterations;
+
+    private Interpreter(ParsedExpression parsed, Declarations declarations, CheckedExpression? checkedExpression, IActivation activation, CelLimits limits)
+    {
+        _parsed = parsed;
+        _declarations = declarations;
+        _checked = checkedExpression;
+        _activation = activation;
+        _limits = limits;
+    }
+
+    /// <summary>Evaluates a checked expression; the result is a CEL value or a <see cref="CelError"/>.</summary>
+    public static object Evaluate(CheckedExpression expression, IActivation activation, CelLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(activation);
+        var interpreter = new Interpreter(expression.Parsed, expression.Declarations, expression, activation, limits ?? CelLimits.Default);
+        return interpreter.Run();
+    }
+
+    /// <summary>Evaluates an expression that was not type-checked; names and overloads are resolved at run time.</summary>
+    public static object Evaluate(ParsedExpression expression, Declarations declarations, IActivation activation, CelLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(declarations);
+        ArgumentNullException.ThrowIfNull(activation);
+        var interpreter = new Interpreter(expression, declarations, null, activation, limits ?? CelLimits.Default);
+        return interpreter.Run();
+    }
+
+    private object Run()
+    {
+        try
+        {
+            return Eval(_parsed.Root);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new CelLimitExceededException(nameof(CelLimits.MaxNestingDepth), _limits.MaxNestingDepth, 0, 0);
+        }
+    }
+
+    private object Eval(Expr node)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var result = node switch
+        {
+            LiteralExpr literal => Literal(literal),
+            IdentExpr ident => Ident(ident),
+            SelectExpr select => Select(select),
+            CallExpr call => Call(call),
+            ListExpr list => List(list),
+            MapExpr map => Map(map),
+            StructExpr create => Struct(create),
+            ComprehensionExpr comprehension => Comprehension(comprehension),
+            _ => throw new InvalidOperationException($"Unknown node {node.GetType().Name}."),
+        };
+        return result is CelError error ? error.At(node.Id) : result;
+    }
+
+    private static object Literal(LiteralExpr literal) => literal.Kind switch
+    {
+        LiteralKind.Null => CelNull.Value,
+        LiteralKind.Bytes => new CelBytes((System.Collections.Immutable.ImmutableArray<byte>)literal.Value!),
+        _ => literal.Value!,
+    };
+
+    private object Ident(IdentExpr ident)
+    {
+        if (_checked?.References.TryGetValue(ident.Id, out var reference) == true)
+        {
+            return Resolved(reference);
+        }
+
+        return TryResolve(ident.Name, out var value) ? value : CelError.UnknownVariable(ident.Name.TrimStart('.'));
+    }
+
+    private object Resolved(Reference reference) => reference switch
+    {
+        LocalReference local => Local(local.Name) ?? CelError.UnknownVariable(local.Name),
+        VariableReference variable => _activation.TryResolve(variable.Name, out var value)
+            ? value
+            : CelError.UnknownVariable(variable.Name),
+        TypeReference type => new CelTypeValue(type.Type.Name),
+        _ => throw new InvalidOperationException("A call reference on a name."),
+    };
+
+    private object? Local(string name)
+    {
+        for (var i = _locals.Count - 1; i >= 0; i--)
+        {
+            if (_locals[i].Name == name)
+            {
+                return _locals[i].Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Run-time name resolution for unchecked expressions: locals, variables, then type names.</summary>
+    private bool TryResolve(string name, out object value)
+    {
+        var rooted = name.StartsWith('.');
+        if (rooted)
+        {
+            name = name[1..];
+        }
+        else if (Local(name) is { } local)
+        {
+            value = local;
+            return true;
+        }
+
+        if (_activation.TryResolve(name, out value))
+        {
+            return true;
+        }
+
+        var denoted = TypeNames.Denoted(name)
+            ?? (_declarations.ObjectTypes.TryGetValue(name, out var objectType) ? objectType.AsType() : null);
+        if (denoted is not null)
+        {
+            value = new CelTypeValue(denoted.Name);
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    private object Select(SelectExpr select)
+    {
+        if (_checked is not null)
+        {
+            if (_checked.References.TryGetValue(select.Id, out var reference))
+            {
+                return Resolved(reference);
+            }
+        }
+        else if (!select.TestOnly && QualifiedName(select) is { } qualified && Local(qualified.Split('.')[0]) is null
+            && TryResolve(qualified, out var resolved))
+        {
+            return resolved;
+        }
+
+        var operand = Eval(select.Operand);
+        if (operand is CelError)
+        {
+            return operand;
+        }
+
+        switch (operand)
+        {
+            case CelMap map:
+                if (select.TestOnly)
+                {
+                    return map.TryGetValue(select.Field, out _);
+                }
+
+                return map.TryGetValue(select.Field, out var value) ? value : CelError.NoSuchKey(select.Field);
+            case ICelObject obj:
+                if (!obj.Type.TryGetField(select.Field, out var fieldType))
+                {
+                    return CelError.NoSuchField(select.Field);
+                }
+
+                var isSet = obj.TryGetField(select.Field, out var fieldValue);
+                if (select.TestOnly)
+                {
+                    return isSet;
+                }
+
+                return isSet ? fieldValue : CelValueTypes.DefaultValue(fieldType);
+            default:
+                return CelError.InvalidArgument(
+                    $"type '{CelValueTypes.TypeName(operand)}' does not support field selection (.{select.Field})");
+        }
+    }
+
+    private static string? QualifiedName(Expr expr) => expr switch
+    {
+        IdentExpr ident => ident.Name,
+        SelectExpr { TestOnly: false } select when QualifiedName(select.Operand) is { } prefix => prefix + "." + select.Field,
+        _ => null,
+    };
+
+    private object Call(CallExpr call)
+    {
+        switch (call.Function)
+        {
+            case Operators.LogicalAnd when call.Target is null && call.Args.Length == 2:
+                return Logical(call, absorbing: false);
+            case Operators.LogicalOr when call.Target is null && call.Args.Length == 2:
+                return Logical(call, absorbing: true);
+            case Operators.Conditional when call.Target is null && call.Args.Length == 3:
+                return Conditional(call);
+        }
+
+        var count = call.Args.Length + (call.Target is null ? 0 : 1);
+        var arguments = new object[count];
+        var next = 0;
+        if (call.Target is not null)
+        {
+            arguments[next++] = Eval(call.Target);
+        }
+
+        foreach (var argument in call.Args)
+        {
+            arguments[next++] = Eval(argument);
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument is CelError)
+            {
+                return argument;
+            }
+        }
+
+        if (call.Function == Operators.Index && call.Target is null && count == 2)
+        {
+            return Library.CollectionFunctions.Index(arguments[0], arguments[1]);
+        }
+
+        return Dispatch(call, arguments);
+    }
+
+    private object Dispatch(CallExpr call, object[] arguments)
+    {
+        IEnumerable<FunctionOverload> candidates;
+        if (_checked?.References.TryGetValue(call.Id, out var reference) == true && reference is CallReference resolved)
+        {
+            candidates = resolved.Overloads;
+        }
+        else if (_declarations.Functions.TryGetValue(call.Function, out var function))
+        {
+            candidates = function.Overloads;
+        }
+        else
+        {
+            return CelError.UnknownFunction(call.Function);
+        }
+
+        var isReceiver = call.Target is not null;
+        foreach (var overload in candidates)
+        {
+            if (overload.IsReceiver != isReceiver || overload.Parameters.Length != arguments.Length || overload.Implementation is null)
+            {
+                continue;
+            }
+
+            var fits = true;
+            for (var i = 0; i < arguments.Length && fits; i++)
+            {
+                fits = CelValueTypes.Fits(arguments[i], overload.Parameters[i]);
+            }
+
+            if (fits)
+            {
+                return overload.Implementation(arguments);
+            }
+        }
+
+        return CelError.NoMatchingOverload(call.Function, arguments);
+    }
+
+    private object Logical(CallExpr call, bool absorbing)
+    {
+        // absorbing is the value that decides the result: true for ||, false for &&. Either side deciding wins
+        // over an error on the other side, in both orders, as the language definition requires.
+        var left = Eval(call.Args[0]);
+        if (left is bool l && l == absorbing)
+        {
+            return absorbing;
+        }
+
+        var right = Eval(call.Args[1]);
+        if (right is bool r)
+        {
+            if (r == absorbing)
+            {
+                return absorbing;
+            }
+
+            if (left is bool)
+            {
+                return !absorbing;
+            }
+        }
+
+        if (left is CelError)
+        {
+            return left;
+        }
+
+        return right is CelError ? right : CelError.NoMatchingOverload(call.Function, [left, right]);
+    }
+
+    private object Conditional(CallExpr call)
+    {
+        var condition = Eval(call.Args[0]);
+        return condition switch
+        {
+            true => Eval(call.Args[1]),
+            false => Eval(call.Args[2]),
+            CelError => condition,
+            _ => CelError.NoMatchingOverload(call.Function, [condition]),
+        };
+    }
+
+    private object List(ListExpr list)
+    {
+        var items = new object[list.Elements.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = Eval(list.Elements[i]);
+            if (item is CelError)
+            {
+                return item;
+            }
+
+            items[i] = item;
+        }
+
+        return new CelList(items);
+    }
+
+    private object Map(MapExpr map)
+    {
+        var entries = new List<KeyValuePair<object, object>>(map.Entries.Length);
+        foreach (var entry in map.Entries)
+        {
+            var key = Eval(entry.Key);
+            if (key is CelError)
+            {
+                return key;
+            }
+
+            var value = Eval(entry.Value);
+            if (value is CelError)
+            {
+                return value;
+            }
+
+            entries.Add(new(key, value));
+        }
+
+        return CelMap.Create(entries);
+    }
+
+    private object Struct(StructExpr create)
+    {
+        var fields = new List<KeyValuePair<string, object>>(create.Fields.Length);
+        foreach (var field in create.Fields)
+        {
+            var value = Eval(field.Value);
+            if (value is CelError)
+            {
+                return value;
+            }
+
+            fields.Add(new(field.Field, value));
+        }
+
+        if (WrapperTypes.Contains(create.TypeName))
+        {
+            return WrapperValues.Create(create.TypeName, fields);
+        }
+
+        if (!_declarations.ObjectTypes.TryGetValue(create.TypeName, out var objectType))
+        {
+            return CelError.InvalidArgument($"unknown object type '{create.TypeName}'");
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            if (!objectType.TryGetField(name, out var type))
+            {
+                return CelError.NoSuchField(name);
+            }
+
+            if (!CelValueTypes.Fits(value, type))
+            {
+                return CelError.InvalidArgument($"field '{name}' of '{objectType.Name}' is {type}, not {CelValueTypes.TypeName(value)}");
+            }
+        }
+
+        return new CelObject(objectType, fields);
+    }
+
+    private object Comprehension(ComprehensionExpr comprehension)
+    {
+        var range = Eval(comprehension.Range);
+        IReadOnlyList<object> items;
+        switch (range)
+        {
+            case CelError:
+                return range;
+            case CelList list:
+                items = list.Items;
+                break;
+            case CelMap map:
+                items = map.Keys;
+                break;
+            default:
+                return CelError.NoMatchingOverload(comprehension.Kind.ToString().ToLowerInvariant(), [range]);
+        }
+
+        return comprehension.Kind switch
+        {
+            ComprehensionKind.All => Quantifier(comprehension, items, decisive: false),
+            ComprehensionKind.Exists => Quantifier(comprehension, items, decisive: true),
+            ComprehensionKind.ExistsOne => ExistsOne(comprehension, items),
+            _ => Collect(comprehension, items),
+        };
+    }
+
+    /// <summary>all (decisive false) and exists (decisive true): a decisive result wins over errors elsewhere.</summary>
+    private object Quantifier(ComprehensionExpr comprehension, IReadOnlyList<object> items, bool decisive)
+    {
+        CelError? firstError = null;
+        foreach (var item in items)
+        {
+            var result = Iterate(comprehension, item, comprehension.Predicate!);
+            if (result is bool b)
+            {
+                if (b == decisive)
+                {
+                    return decisive;
+                }
+            }
+            else
+            {
+                firstError ??= result as CelError ?? CelError.NoMatchingOverload(Operators.LogicalAnd, [result]);
+            }
+        }
+
+        return firstError is null ? !decisive : firstError;
+    }
+
+    private object ExistsOne(ComprehensionExpr comprehension, IReadOnlyList<object> items)
+    {
+        var count = 0;
+        foreach (var item in items)
+        {
+            var result = Iterate(comprehension, item, comprehension.Predicate!);
+            switch (result)
+            {
+                case true:
+                    count++;
+                    break;
+                case false:
+                    break;
+                case CelError:
+                    return result;
+                default:
+                    return CelError.NoMatchingOverload("exists_one", [result]);
+            }
+        }
+
+        return count == 1;
+    }
+
+    /// <summary>filter and map: every element is evaluated and any error is the result.</summary>
+    private object Collect(ComprehensionExpr comprehension, IReadOnlyList<object> items)
+    {
+        var output = new List<object>();
+        foreach (var item in items)
+        {
+            if (comprehension.Predicate is { } predicate)
+            {
+                var keep = Iterate(comprehension, item, predicate);
+                if (keep is CelError)
+                {
+                    return keep;
+                }
+
+                if (keep is not bool)
+                {
+                    return CelError.NoMatchingOverload(comprehension.Kind.ToString().ToLowerInvariant(), [keep]);
+                }
+
+                if (!(bool)keep)
+                {
+                    continue;
+                }
+            }
+
+            if (comprehension.Transform is { } transform)
+            {
+                var mapped = Iterate(comprehension, item, transform, countIteration: comprehension.Predicate is null);
+                if (mapped is CelError)
+                {
+                    return mapped;
+                }
+
+                output.Add(mapped);
+            }
+            else
+            {
+                output.Add(item);
+            }
+        }
+
+        return new CelList(output);
+    }
+
+    private object Iterate(ComprehensionExpr comprehension, object item, Expr body, bool countIteration = true)
+    {
+        if (countIteration && ++_iterations > _limits.MaxComprehensionIterations)
+        {
+            var (line, column) = _parsed.Locate(comprehension);
+            throw new CelLimitExceededException(nameof(CelLimits.MaxComprehensionIterations), _limits.MaxComprehensionIterations, line, column);
+        }
+
+        _locals.Add((comprehension.Variable, item));
+        try
+        {
+            return Eval(body);
+        }
+        finally
+        {
+            _locals.RemoveAt(_locals.Count - 1);
+        }
+    }
+}
