@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace LineCrm.Testing.FakeLine;
+
+/// <summary>What a handler sees of one request.</summary>
+/// <param name="Server">The fake, for its state (deliveries, users).</param>
+/// <param name="OperationId">The operation.</param>
+/// <param name="PathParameters">Path parameters by name.</param>
+/// <param name="Query">The query string.</param>
+/// <param name="Body">The JSON body, when there is one.</param>
+/// <param name="RequestId">The <c>x-line-request-id</c> this answer will carry.</param>
+/// <param name="RetryKey">The <c>X-Line-Retry-Key</c>, when sent.</param>
+public sealed record FakeLineCall(
+    FakeLineServer Server,
+    string OperationId,
+    IReadOnlyDictionary<string, string> PathParameters,
+    IQueryCollection Query,
+    JsonElement? Body,
+    string RequestId,
+    string? RetryKey);
+
+/// <summary>A handler's answer.</summary>
+/// <param name="Status">The HTTP status.</param>
+/// <param name="Body">The JSON body; null for none.</param>
+public sealed record FakeLineReply(int Status, JsonNode? Body = null)
+{
+    /// <summary>A 200 with <paramref name="body"/>.</summary>
+    public static FakeLineReply Ok(JsonNode? body = null) => new(200, body ?? new JsonObject());
+
+    /// <summary>A LINE error answer: <c>{"message": …, "details": […]}</c>.</summary>
+    public static FakeLineReply Error(int status, string message, params IEnumerable<(string Property, string Message)> details)
+    {
+        var body = new JsonObject { ["message"] = message };
+        var array = new JsonArray([.. details.Select(d => (JsonNode)new JsonObject { ["property"] = d.Property, ["message"] = d.Message })]);
+        if (array.Count > 0)
+        {
+            body["details"] = array;
+        }
+
+        return new FakeLineReply(status, body);
+    }
+}
