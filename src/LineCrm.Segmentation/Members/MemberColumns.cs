@@ -3,10 +3,16 @@ namespace LineCrm.Segmentation.Members;
 /// <summary>
 /// The one-value-per-person columns of the member table, indexed by row. Rows are only ever appended: a row
 /// keeps its index for the table's life, so member sets from different evaluations compare bit by bit.
-/// Times are UTC ticks, with 0 (0001-01-01T00:00:00Z, CEL's earliest timestamp) for "never".
+/// Times are UTC ticks, with <see cref="Never"/> for "never".
 /// </summary>
 internal sealed class MemberColumns
 {
+    /// <summary>
+    /// "Never" in a time column: the Unix epoch, which is what an unset protobuf timestamp reads as in CEL. It keeps
+    /// <c>now - lastClickAt</c> a valid duration (CEL durations span about 292 years), and every "since" test false.
+    /// </summary>
+    public static readonly long Never = DateTime.UnixEpoch.Ticks;
+
     private long[] _personIds = [];
     private long[] _friendAddedAt = [];
     private long[] _friendStateAt = [];
@@ -24,7 +30,7 @@ internal sealed class MemberColumns
 
     public long[] PersonIds => _personIds;
 
-    /// <summary>When the person first added the LINE account as a friend; 0 when never seen.</summary>
+    /// <summary>When the person first added the LINE account as a friend; <see cref="Never"/> when never seen.</summary>
     public long[] FriendAddedAt => _friendAddedAt;
 
     /// <summary>The time of the friend-state event (added, blocked, unblocked) that set <see cref="Blocked"/>.</summary>
@@ -60,6 +66,11 @@ internal sealed class MemberColumns
 
         Rows = row + 1;
         _personIds[row] = personId;
+        _friendAddedAt[row] = Never;
+        _friendStateAt[row] = long.MinValue;
+        _lastClickAt[row] = Never;
+        _firstPurchaseAt[row] = Never;
+        _lastPurchaseAt[row] = Never;
         Bits.Set(ref _live, row, true);
         return row;
     }

@@ -142,7 +142,7 @@ public sealed class MemberTable
             Stores.InternOptional(purchase.StoreId),
             categories[..categoryCount]);
         Columns.TotalSpend[row] += amount;
-        if (Columns.FirstPurchaseAt[row] == 0 || at < Columns.FirstPurchaseAt[row])
+        if (Columns.FirstPurchaseAt[row] == MemberColumns.Never || at < Columns.FirstPurchaseAt[row])
         {
             Columns.FirstPurchaseAt[row] = at;
         }
@@ -180,7 +180,7 @@ public sealed class MemberTable
         {
             ApplyFriendState(row, at, interaction.Kind == InteractionKind.Blocked);
             if (interaction.Kind == InteractionKind.FriendAdded
-                && (Columns.FriendAddedAt[row] == 0 || at < Columns.FriendAddedAt[row]))
+                && (Columns.FriendAddedAt[row] == MemberColumns.Never || at < Columns.FriendAddedAt[row]))
             {
                 Columns.FriendAddedAt[row] = at;
             }
@@ -341,8 +341,8 @@ public sealed class MemberTable
         return new MemberFacts(
             new PersonId(Columns.PersonIds[row]),
             Columns.IsBlocked(row),
-            Columns.FriendAddedAt[row] == 0 ? null : Utc(Columns.FriendAddedAt[row]),
-            Columns.LastClickAt[row] == 0 ? null : Utc(Columns.LastClickAt[row]),
+            Columns.FriendAddedAt[row] == MemberColumns.Never ? null : Utc(Columns.FriendAddedAt[row]),
+            Columns.LastClickAt[row] == MemberColumns.Never ? null : Utc(Columns.LastClickAt[row]),
             linked,
             LineUserOf(row),
             Tags.Of(row),
@@ -423,7 +423,7 @@ public sealed class MemberTable
             c.SetBlocked(to, c.IsBlocked(from));
         }
 
-        if (c.FriendAddedAt[from] != 0 && (c.FriendAddedAt[to] == 0 || c.FriendAddedAt[from] < c.FriendAddedAt[to]))
+        if (c.FriendAddedAt[from] != MemberColumns.Never && (c.FriendAddedAt[to] == MemberColumns.Never || c.FriendAddedAt[from] < c.FriendAddedAt[to]))
         {
             c.FriendAddedAt[to] = c.FriendAddedAt[from];
         }
@@ -432,7 +432,7 @@ public sealed class MemberTable
         c.LinkedTypes[to] |= c.LinkedTypes[from];
         c.LineUserIds[to] ??= c.LineUserIds[from];
         c.TotalSpend[to] += c.TotalSpend[from];
-        if (c.FirstPurchaseAt[from] != 0 && (c.FirstPurchaseAt[to] == 0 || c.FirstPurchaseAt[from] < c.FirstPurchaseAt[to]))
+        if (c.FirstPurchaseAt[from] != MemberColumns.Never && (c.FirstPurchaseAt[to] == MemberColumns.Never || c.FirstPurchaseAt[from] < c.FirstPurchaseAt[to]))
         {
             c.FirstPurchaseAt[to] = c.FirstPurchaseAt[from];
         }

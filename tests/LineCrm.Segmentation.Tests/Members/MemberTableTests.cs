@@ -64,8 +64,8 @@ public sealed class MemberTableTests
         var row = table.RowOf(person);
         Assert.Equal(0, table.Purchases.Counts[row]);
         Assert.Equal(0.0, table.Columns.TotalSpend[row]);
-        Assert.Equal(0, table.Columns.FirstPurchaseAt[row]);
-        Assert.Equal(0, table.Columns.LastClickAt[row]);
+        Assert.Equal(DateTime.UnixEpoch.Ticks, table.Columns.FirstPurchaseAt[row]);
+        Assert.Equal(DateTime.UnixEpoch.Ticks, table.Columns.LastClickAt[row]);
     }
 
     [Fact]
