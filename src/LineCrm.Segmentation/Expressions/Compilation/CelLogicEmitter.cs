@@ -1,0 +1,150 @@
+using System.Linq.Expressions;
+
+namespace LineCrm.Segmentation.Expressions.Compilation;
+
+/// <summary>
+/// Builds expression trees for CEL's logical operators and comprehensions with the language's error rules:
+/// <c>false &amp;&amp; error</c> and <c>error &amp;&amp; false</c> are both false, <c>true || error</c> and
+/// <c>error || true</c> both true; <c>exists</c> is true if any element is true even when others fail, <c>all</c>
+/// false if any is false. Errors are <see cref="CelRuntimeError"/> exceptions, caught only around operands
+/// that can fail, so error-free predicates compile to plain branches.
+/// </summary>
+/// <remarks>
+/// Every block variable is assigned before it is read: the expression compiler reuses IL locals across scopes
+/// and does not clear a block's variables on entry, so an uninitialised error variable can hold an exception
+/// caught elsewhere.
+/// </remarks>
+internal static class CelLogicEmitter
+{
+    /// <summary>A compiled operand and whether evaluating it can raise a CEL error.</summary>
+    internal readonly record struct Operand(Expression Code, bool MayFail);
+
+    public static Operand And(Operand left, Operand right)
+    {
+        if (!left.MayFail)
+        {
+            return new(Expression.AndAlso(left.Code, right.Code), right.MayFail);
+        }
+
+        if (!right.MayFail)
+        {
+            // && is commutative in CEL, errors included: test the side that cannot fail first.
+            return new(Expression.AndAlso(right.Code, left.Code), true);
+        }
+
+        return new(Absorbing(left.Code, right.Code, absorbing: false), true);
+    }
+
+    public static Operand Or(Operand left, Operand right)
+    {
+        if (!left.MayFail)
+        {
+            return new(Expression.OrElse(left.Code, right.Code), right.MayFail);
+        }
+
+        if (!right.MayFail)
+        {
+            return new(Expression.OrElse(right.Code, left.Code), true);
+        }
+
+        return new(Absorbing(left.Code, right.Code, absorbing: true), true);
+    }
+
+    /// <summary>
+    /// <c>exists</c> (<paramref name="absorbing"/> true) or <c>all</c> (false) over <c>[start, end)</c>: stops at the
+    /// first element whose predicate equals <paramref name="absorbing"/>; otherwise the first error, if any, is
+    /// raised; otherwise the result is <c>!absorbing</c>.
+    /// </summary>
+    public static Expression Quantifier(Expression start, Expression end, ParameterExpression index, Operand predicate, bool absorbing)
+    {
+        var result = Expression.Variable(typeof(bool), "quantifier");
+        var error = Expression.Variable(typeof(CelRuntimeError), "firstError");
+        var stop = Expression.Label("stop");
+        var test = predicate.MayFail ? Guarded(predicate.Code, error, !absorbing) : predicate.Code;
+        var loop = Expression.Loop(
+            Expression.IfThenElse(
+                Expression.GreaterThanOrEqual(index, end),
+                Expression.Break(stop),
+                Expression.Block(
+                    Expression.IfThen(
+                        Expression.Equal(test, Expression.Constant(absorbing)),
+                        Expression.Block(Expression.Assign(result, Expression.Constant(absorbing)), Expression.Break(stop))),
+                    Expression.PreIncrementAssign(index))),
+            stop);
+        return Expression.Block(
+            typeof(bool),
+            [index, result, error],
+            Expression.Assign(index, start),
+            Expression.Assign(result, Expression.Constant(!absorbing)),
+            Expression.Assign(error, Expression.Constant(null, error.Type)),
+            loop,
+            predicate.MayFail
+                ? Expression.IfThen(
+                    Expression.AndAlso(
+                        Expression.Equal(result, Expression.Constant(!absorbing)),
+                        Expression.NotEqual(error, Expression.Constant(null, error.Type))),
+                    Expression.Throw(error))
+                : Expression.Empty(),
+            result);
+    }
+
+    /// <summary>How many elements of <c>[start, end)</c> satisfy the predicate; an error in any predicate is the result.</summary>
+    public static Expression Count(Expression start, Expression end, ParameterExpression index, Expression predicate)
+    {
+        var count = Expression.Variable(typeof(long), "count");
+        var stop = Expression.Label("stop");
+        var loop = Expression.Loop(
+            Expression.IfThenElse(
+                Expression.GreaterThanOrEqual(index, end),
+                Expression.Break(stop),
+                Expression.Block(
+                    Expression.IfThen(predicate, Expression.PreIncrementAssign(count)),
+                    Expression.PreIncrementAssign(index))),
+            stop);
+        return Expression.Block(
+            typeof(long),
+            [index, count],
+            Expression.Assign(index, start),
+            Expression.Assign(count, Expression.Constant(0L)),
+            loop,
+            count);
+    }
+
+    // left OP right where both can fail: an error on the left is remembered and only raised when the right
+    // side does not decide the result on its own.
+    private static BlockExpression Absorbing(Expression left, Expression right, bool absorbing)
+    {
+        var error = Expression.Variable(typeof(CelRuntimeError), "leftError");
+        var leftValue = Expression.Variable(typeof(bool), "left");
+        var decided = Expression.Constant(absorbing);
+        return Expression.Block(
+            typeof(bool),
+            [error, leftValue],
+            Expression.Assign(error, Expression.Constant(null, error.Type)),
+            Expression.Assign(leftValue, Guarded(left, error, !absorbing)),
+            Expression.Condition(
+                Expression.Equal(leftValue, decided),
+                decided,
+                Expression.Condition(
+                    Expression.Equal(right, decided),
+                    decided,
+                    Expression.Condition(
+                        Expression.NotEqual(error, Expression.Constant(null, error.Type)),
+                        Expression.Throw(error, typeof(bool)),
+                        Expression.Constant(!absorbing)))));
+    }
+
+    // Evaluates a predicate; on a CEL error, keeps the first error in `error` and yields `neutral` (the value that
+    // decides nothing), so the caller raises the error only if nothing else decides.
+    private static TryExpression Guarded(Expression code, ParameterExpression error, bool neutral)
+    {
+        var caught = Expression.Parameter(typeof(CelRuntimeError), "caught");
+        return Expression.TryCatch(
+            code,
+            Expression.Catch(
+                caught,
+                Expression.Block(
+                    Expression.IfThen(Expression.Equal(error, Expression.Constant(null, error.Type)), Expression.Assign(error, caught)),
+                    Expression.Constant(neutral))));
+    }
+}

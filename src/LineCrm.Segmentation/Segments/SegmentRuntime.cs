@@ -1,0 +1,83 @@
+using System.Globalization;
+using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Members;
+
+namespace LineCrm.Segmentation.Segments;
+
+/// <summary>
+/// The operations both evaluators share (the interpreter calls them, compiled code calls them too), so the two
+/// can only differ in how they walk the tree, not in what an operation means.
+/// </summary>
+internal static class SegmentRuntime
+{
+    /// <summary>The string of an interned id, with "no value" reading as the empty string (an unset field).</summary>
+    public static string Name(StringPool pool, int id) => id < 0 ? string.Empty : pool[id];
+
+    /// <summary>Entry <paramref name="row"/> of a column that may be shorter than the table (missing entries are 0).</summary>
+    public static int At(int[] column, int row) => (uint)row < (uint)column.Length ? column[row] : 0;
+
+    /// <summary>Whether bit <paramref name="row"/> is set in a bit column that may be shorter than the table.</summary>
+    public static bool Bit(ulong[] bits, int row) => Bits.Get(bits, row);
+
+    public static CelRuntimeError NoSuchKey(string key) =>
+        new(CelRuntimeError.NoSuchKey, $"no such key: '{key}' (the person has no such attribute; test with '\"{key}\" in attributes')");
+
+    /// <summary>CEL's <c>size(string)</c>: the number of Unicode code points.</summary>
+    public static long CodePoints(string value)
+    {
+        long count = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!char.IsHighSurrogate(value[i]) || i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+            {
+                count++;
+            }
+            else
+            {
+                count++;
+                i++;
+            }
+        }
+
+        return count;
+    }
+
+    public static bool Test(StringTest test, string target, string argument) => test switch
+    {
+        StringTest.Contains => target.Contains(argument, StringComparison.Ordinal),
+        StringTest.StartsWith => target.StartsWith(argument, StringComparison.Ordinal),
+        _ => target.EndsWith(argument, StringComparison.Ordinal),
+    };
+
+    public static int CompareStrings(string a, string b) => string.CompareOrdinal(a, b);
+
+    /// <summary>A calendar part of a timestamp in UTC or a time zone, numbered as CEL numbers them.</summary>
+    public static long Part(TimestampPart part, long ticks, TimeZoneInfo? zone)
+    {
+        DateTime local;
+        try
+        {
+            var utc = new DateTime(ticks, DateTimeKind.Utc);
+            local = zone is null ? utc : TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
+        }
+        catch (ArgumentException)
+        {
+            throw new CelRuntimeError(CelRuntimeError.Range, $"timestamp out of range in time zone {zone?.Id}");
+        }
+
+        return part switch
+        {
+            TimestampPart.FullYear => local.Year,
+            TimestampPart.Month => local.Month - 1,
+            TimestampPart.Date => local.Day,
+            TimestampPart.DayOfMonth => local.Day - 1,
+            TimestampPart.DayOfWeek => (long)local.DayOfWeek,
+            TimestampPart.DayOfYear => local.DayOfYear - 1,
+            _ => local.Hour,
+        };
+    }
+
+    /// <summary>Formats a tick count as CEL writes timestamps, for messages.</summary>
+    public static string FormatTimestamp(long ticks) =>
+        new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+}
