@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 namespace LineCrm.Segmentation.Expressions.Checking;
 
 /// <summary>
-/// An object type declared by the host: a name and named, typed fields, for example a <c>Purchase</c> with
-/// <c>at: google.protobuf.Timestamp</c>, <c>amount: double</c> and <c>channel: string</c>. Expressions select its
-/// fields (<c>p.amount</c>) and test them (<c>has(p.channel)</c>); values come from the host as
+/// An object type declared by the host: a name and named, typed fields, for example a <c>Book</c> with
+/// <c>published: google.protobuf.Timestamp</c>, <c>price: double</c> and <c>title: string</c>. Expressions select its
+/// fields (<c>b.price</c>) and test them (<c>has(b.title)</c>); values come from the host as
 /// <see cref="Evaluation.ICelObject"/>. The engine knows nothing else about it.
 /// </summary>
 internal sealed class CelObjectType

@@ -3,7 +3,7 @@ namespace LineCrm.Segmentation.Expressions.Checking;
 /// <summary>Validates names given to declarations, so a declared name can always be written in an expression.</summary>
 internal static class DeclarationNames
 {
-    /// <summary>A simple (<c>member</c>) or dotted (<c>crm.member</c>) name of identifiers.</summary>
+    /// <summary>A simple (<c>book</c>) or dotted (<c>shop.book</c>) name of identifiers.</summary>
     public static void Validate(string name, string parameter)
     {
         ArgumentException.ThrowIfNullOrEmpty(name, parameter);

@@ -35,7 +35,7 @@ internal static class ConversionFunctions
             : CelError.Conversion($"cannot convert '{value}' to uint");
 
     public static object DoubleFromString(string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var result)
+        double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var result)
             ? result
             : CelError.Conversion($"cannot convert '{value}' to double");
 

@@ -86,6 +86,12 @@ internal static partial class TimeFunctions
             return fixedOffset.Groups[1].Value == "-" ? -seconds : seconds;
         }
 
+        // Only names shaped like IANA ids reach the time zone database (no paths, no odd characters).
+        if (timeZone.Length > 64 || !ZoneName().IsMatch(timeZone))
+        {
+            return CelError.InvalidArgument($"unknown time zone '{timeZone}'");
+        }
+
         TimeZoneInfo zone;
         try
         {
@@ -101,4 +107,7 @@ internal static partial class TimeFunctions
 
     [GeneratedRegex(@"^([+-]?)(\d{2}):(\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex FixedOffset();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ZoneName();
 }
