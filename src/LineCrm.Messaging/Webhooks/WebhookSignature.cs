@@ -58,4 +58,12 @@ public static class WebhookSignature
         HMACSHA256.HashData(key, body, expected);
         return CryptographicOperations.FixedTimeEquals(expected, claimed);
     }
+
+    /// <summary>The same, with the secret's reusable HMAC state.</summary>
+    internal static bool Matches(ChannelSecret secret, ReadOnlySpan<byte> body, ReadOnlySpan<byte> claimed)
+    {
+        Span<byte> expected = stackalloc byte[MacLength];
+        secret.ComputeMac(body, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, claimed);
+    }
 }

@@ -52,7 +52,7 @@ public sealed class WebhookSignatureVerifier
 
         foreach (var secret in _secrets)
         {
-            if (WebhookSignature.Matches(secret.Key, body, claimed))
+            if (WebhookSignature.Matches(secret, body, claimed))
             {
                 return secret;
             }
@@ -75,7 +75,7 @@ public sealed class WebhookSignatureVerifier
 
         foreach (var secret in _secrets)
         {
-            if (WebhookSignature.Matches(secret.Key, body, claimed))
+            if (WebhookSignature.Matches(secret, body, claimed))
             {
                 return true;
             }
