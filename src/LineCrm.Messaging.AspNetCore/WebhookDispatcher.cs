@@ -21,6 +21,7 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
     private readonly WebhookTelemetry _telemetry;
     private readonly ILogger<WebhookDispatcher> _logger;
     private readonly int _workerCount;
+    private readonly Dictionary<string, string> _clientNames;
     private readonly CancellationTokenSource _abort = new();
     private Task[] _workers = [];
 
@@ -38,6 +39,10 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
             SingleReader = settings.MaxConcurrency == 1,
         });
         _workerCount = settings.MaxConcurrency;
+        _clientNames = settings.Channels
+            .Where(c => !string.IsNullOrEmpty(c.Destination) && !string.IsNullOrEmpty(c.MessagingChannelName))
+            .GroupBy(c => c.Destination!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().MessagingChannelName!, StringComparer.Ordinal);
         _scopes = scopes;
         _invoker = invoker;
         _telemetry = telemetry;
@@ -106,7 +111,7 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            var context = new WebhookEventContext(item.Destination, scope.ServiceProvider);
+            var context = new WebhookEventContext(item.Destination, scope.ServiceProvider, _clientNames.GetValueOrDefault(item.Destination));
             await _invoker.InvokeAsync(webhookEvent, context, _abort.Token).ConfigureAwait(false);
         }
     }
