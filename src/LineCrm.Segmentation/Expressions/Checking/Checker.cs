@@ -153,12 +153,7 @@ internal sealed class Checker
             case CelTypeKind.Dyn or CelTypeKind.Error or CelTypeKind.TypeParam:
                 return operand.Kind == CelTypeKind.Error ? CelType.Error : CelType.Dyn;
             case CelTypeKind.Map:
-                if (operand.KeyType.Kind is not (CelTypeKind.String or CelTypeKind.Dyn or CelTypeKind.TypeParam))
-                {
-                    return Error(select, CelCheckErrorKind.UndefinedField,
-                        $"type '{operand}' does not support field selection: its keys are not strings");
-                }
-
+                // m.f is m['f']; with non-string keys it finds nothing at run time (no_such_key), as in cel-go.
                 return operand.ValueType;
             case CelTypeKind.Object when operand.ObjectType is { } objectType:
                 if (objectType.TryGetField(select.Field, out var fieldType))
@@ -254,14 +249,9 @@ internal sealed class Checker
         var values = new List<CelType>();
         foreach (var entry in map.Entries)
         {
-            var key = Visit(entry.Key);
-            if (key.Kind is not (CelTypeKind.Int or CelTypeKind.Uint or CelTypeKind.Bool or CelTypeKind.String
-                or CelTypeKind.Dyn or CelTypeKind.Error or CelTypeKind.TypeParam))
-            {
-                Error(entry.Key, CelCheckErrorKind.TypeMismatch, $"map keys must be int, uint, bool or string, not {key}");
-            }
-
-            keys.Add(key);
+            // Keys of other types (double, null) type-check, as in cel-go, and fail at run time with
+            // "unsupported key type".
+            keys.Add(Visit(entry.Key));
             values.Add(Visit(entry.Value));
         }
 

@@ -31,9 +31,11 @@ internal sealed class TypeUnifier
             return true;
         }
 
-        if (actual.Kind == CelTypeKind.Null)
+        // null may stand where any value is expected (it compares unequal to other values at run time), as
+        // wrappers and messages accept null in cel-go; a non-null value fits where null was bound the same way.
+        if (actual.Kind == CelTypeKind.Null || expected.Kind == CelTypeKind.Null)
         {
-            return expected.Kind is CelTypeKind.Null or CelTypeKind.Object;
+            return true;
         }
 
         if (expected.Kind != actual.Kind)

@@ -94,7 +94,8 @@ public sealed class CheckerTests
     [InlineData("Purchase{price: 1.0}", CelCheckErrorKind.UndefinedField, 1, 1, "type 'Purchase' has no field 'price'")]
     [InlineData("[1].all(x, x + 1)", CelCheckErrorKind.TypeMismatch, 1, 14, "the condition of all() must be bool, not int")]
     [InlineData("age.exists(x, true)", CelCheckErrorKind.TypeMismatch, 1, 1, "exists() needs a list or a map, not int")]
-    [InlineData("{1.5: 'a'}", CelCheckErrorKind.TypeMismatch, 1, 2, "map keys must be int, uint, bool or string, not double")]
+    [InlineData("[1].filter(x, 'yes')", CelCheckErrorKind.TypeMismatch, 1, 15, "the condition of filter() must be bool, not string")]
+    [InlineData("true ? 1 : 'a'", CelCheckErrorKind.NoMatchingOverload, 1, 6, "'?:' applied to '(bool, int, string)'")]
     [InlineData("Purchase{amount: 'a lot'}", CelCheckErrorKind.TypeMismatch, 1, 18, "field 'amount' of 'Purchase' is double, not string")]
     [InlineData("Order{id: 1}", CelCheckErrorKind.UnknownType, 1, 1, "unknown object type 'Order'")]
     public void Reports_each_kind_of_type_error_with_its_position(string text, CelCheckErrorKind kind, int line, int column, string message)

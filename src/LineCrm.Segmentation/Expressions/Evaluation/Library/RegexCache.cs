@@ -18,7 +18,8 @@ internal sealed class RegexCache(CelLimits limits)
         var compiled = _compiled.TryGetValue(pattern, out var cached) ? cached : Compile(pattern);
         if (compiled is not Regex regex)
         {
-            return compiled;
+            // A fresh error each time: errors carry the position of the node that raised them.
+            return CelError.InvalidArgument((string)compiled);
         }
 
         try
@@ -42,7 +43,7 @@ internal sealed class RegexCache(CelLimits limits)
         var translated = Re2Translator.Translate(pattern, out var problem);
         if (translated is null)
         {
-            result = CelError.InvalidArgument($"invalid regular expression '{pattern}': {problem}");
+            result = $"invalid regular expression '{pattern}': {problem}";
         }
         else
         {
@@ -52,7 +53,7 @@ internal sealed class RegexCache(CelLimits limits)
             }
             catch (Exception e) when (e is ArgumentException or NotSupportedException)
             {
-                result = CelError.InvalidArgument($"invalid regular expression '{pattern}': {e.Message}");
+                result = $"invalid regular expression '{pattern}': {e.Message}";
             }
         }
 
