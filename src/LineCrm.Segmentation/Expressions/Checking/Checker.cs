@@ -12,13 +12,6 @@ namespace LineCrm.Segmentation.Expressions.Checking;
 /// </summary>
 internal sealed class Checker
 {
-    private static readonly HashSet<string> WrapperTypes =
-    [
-        "google.protobuf.BoolValue", "google.protobuf.BytesValue", "google.protobuf.DoubleValue",
-        "google.protobuf.FloatValue", "google.protobuf.Int32Value", "google.protobuf.Int64Value",
-        "google.protobuf.StringValue", "google.protobuf.UInt32Value", "google.protobuf.UInt64Value",
-    ];
-
     private readonly ParsedExpression _parsed;
     private readonly Declarations _declarations;
     private readonly ImmutableDictionary<int, CelType>.Builder _types = ImmutableDictionary.CreateBuilder<int, CelType>();
@@ -134,7 +127,7 @@ internal sealed class Checker
     {
         // a.b.c may be the dotted variable a.b.c, or a.b with field c, or a with fields b and c: the longest
         // declared name wins, unless the first part is a comprehension variable (which shadows declarations).
-        if (!select.TestOnly && QualifiedName(select) is { } qualified && !IsLocal(qualified)
+        if (!select.TestOnly && SyntaxTree.QualifiedName(select) is { } qualified && !IsLocal(qualified)
             && TryResolveName(qualified, out var reference, out var resolved) && reference is not LocalReference)
         {
             _references[select.Id] = reference;
@@ -172,13 +165,6 @@ internal sealed class Checker
         var first = qualifiedName.Split('.')[0];
         return !qualifiedName.StartsWith('.') && _locals.Exists(l => l.Name == first);
     }
-
-    private static string? QualifiedName(Expr expr) => expr switch
-    {
-        IdentExpr ident => ident.Name,
-        SelectExpr { TestOnly: false } select when QualifiedName(select.Operand) is { } prefix => prefix + "." + select.Field,
-        _ => null,
-    };
 
     private CelType VisitCall(CallExpr call)
     {
@@ -260,7 +246,7 @@ internal sealed class Checker
 
     private CelType VisitStruct(StructExpr create)
     {
-        if (WrapperTypes.Contains(create.TypeName))
+        if (TypeNames.IsWrapper(create.TypeName))
         {
             // The protobuf wrapper types are the only messages CEL can build without protobuf: they unwrap to
             // their primitive value, or to the zero value when empty.

@@ -3,6 +3,16 @@ namespace LineCrm.Segmentation.Expressions.Checking;
 /// <summary>The names that denote built-in types in expressions (<c>int</c>, <c>list</c>, <c>google.protobuf.Timestamp</c>).</summary>
 internal static class TypeNames
 {
+    private static readonly HashSet<string> WrapperTypes =
+    [
+        "google.protobuf.BoolValue", "google.protobuf.BytesValue", "google.protobuf.DoubleValue",
+        "google.protobuf.FloatValue", "google.protobuf.Int32Value", "google.protobuf.Int64Value",
+        "google.protobuf.StringValue", "google.protobuf.UInt32Value", "google.protobuf.UInt64Value",
+    ];
+
+    /// <summary>The protobuf wrapper types, the only messages CEL can build without protobuf.</summary>
+    public static bool IsWrapper(string name) => WrapperTypes.Contains(name);
+
     public static CelType? Denoted(string name) => name switch
     {
         "int" => CelType.Int,

@@ -13,13 +13,6 @@ namespace LineCrm.Segmentation.Expressions.Evaluation;
 /// </summary>
 internal sealed class Interpreter
 {
-    private static readonly HashSet<string> WrapperTypes =
-    [
-        "google.protobuf.BoolValue", "google.protobuf.BytesValue", "google.protobuf.DoubleValue",
-        "google.protobuf.FloatValue", "google.protobuf.Int32Value", "google.protobuf.Int64Value",
-        "google.protobuf.StringValue", "google.protobuf.UInt32Value", "google.protobuf.UInt64Value",
-    ];
-
     private readonly ParsedExpression _parsed;
     private readonly Declarations _declarations;
     private readonly CheckedExpression? _checked;
@@ -166,7 +159,7 @@ internal sealed class Interpreter
                 return Resolved(reference);
             }
         }
-        else if (!select.TestOnly && QualifiedName(select) is { } qualified && Local(qualified.Split('.')[0]) is null
+        else if (!select.TestOnly && SyntaxTree.QualifiedName(select) is { } qualified && Local(qualified.Split('.')[0]) is null
             && TryResolve(qualified, out var resolved))
         {
             return resolved;
@@ -205,13 +198,6 @@ internal sealed class Interpreter
                     $"type '{CelValueTypes.TypeName(operand)}' does not support field selection (.{select.Field})");
         }
     }
-
-    private static string? QualifiedName(Expr expr) => expr switch
-    {
-        IdentExpr ident => ident.Name,
-        SelectExpr { TestOnly: false } select when QualifiedName(select.Operand) is { } prefix => prefix + "." + select.Field,
-        _ => null,
-    };
 
     private object Call(CallExpr call)
     {
@@ -391,7 +377,7 @@ internal sealed class Interpreter
             fields.Add(new(field.Field, value));
         }
 
-        if (WrapperTypes.Contains(create.TypeName))
+        if (TypeNames.IsWrapper(create.TypeName))
         {
             return WrapperValues.Create(create.TypeName, fields);
         }

@@ -234,7 +234,7 @@ internal sealed class Parser
                             var args = ParseArguments(TokenKind.RightParen, "')' of the call");
                             operand = ReceiverCall(open.Offset, operand, name, args);
                         }
-                        else if (Current.Kind == TokenKind.LeftBrace && !quoted && QualifiedName(operand) is { } prefix)
+                        else if (Current.Kind == TokenKind.LeftBrace && !quoted && SyntaxTree.QualifiedName(operand) is { } prefix)
                         {
                             operand = ParseStruct(prefix + "." + name, operand.Offset);
                         }
@@ -471,13 +471,6 @@ internal sealed class Parser
         var node = new ComprehensionExpr(NextId(), offset, kind.Value, target, variable, predicate, transform);
         return Node(node, [target, .. args]);
     }
-
-    private static string? QualifiedName(Expr expr) => expr switch
-    {
-        IdentExpr ident => ident.Name,
-        SelectExpr { TestOnly: false } select when QualifiedName(select.Operand) is { } prefix => prefix + "." + select.Field,
-        _ => null,
-    };
 
     private string ExpectIdentifier()
     {

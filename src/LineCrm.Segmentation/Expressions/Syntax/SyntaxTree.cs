@@ -3,6 +3,14 @@ namespace LineCrm.Segmentation.Expressions.Syntax;
 /// <summary>Generic walks over the syntax tree.</summary>
 internal static class SyntaxTree
 {
+    /// <summary>The dotted name an identifier or a chain of selections spells (<c>a.b.c</c>), or null.</summary>
+    public static string? QualifiedName(Expr expr) => expr switch
+    {
+        IdentExpr ident => ident.Name,
+        SelectExpr { TestOnly: false } select when QualifiedName(select.Operand) is { } prefix => prefix + "." + select.Field,
+        _ => null,
+    };
+
     /// <summary>The direct children of <paramref name="node"/>, in source order.</summary>
     public static IEnumerable<Expr> Children(Expr node)
     {

@@ -254,6 +254,35 @@ public sealed class InterpreterTests
     }
 
     [Fact]
+    public void Each_failure_reports_its_own_position_even_for_a_cached_bad_pattern()
+    {
+        var first = Assert.Throws<CelEvaluationException>(() => Evaluate("'a'.matches('[')"));
+        var second = Assert.Throws<CelEvaluationException>(() => Evaluate("true &&\n  'b'.matches('[')"));
+        Assert.Equal((1, 12), (first.Line, first.Column));
+        Assert.Equal((2, 14), (second.Line, second.Column));
+    }
+
+    [Fact]
+    public void Unchecked_evaluation_resolves_the_longest_dotted_name_at_run_time()
+    {
+        var activation = new Activation(new Dictionary<string, object>
+        {
+            ["a.b"] = CelValueConverter.FromClr(new Dictionary<string, string> { ["c"] = "from a.b" }),
+            ["a"] = CelValueConverter.FromClr(new Dictionary<string, object> { ["x"] = 1 }),
+        });
+        Assert.Equal("from a.b", EvaluateUnchecked("a.b.c", activation));
+        Assert.Equal(1L, EvaluateUnchecked("a.x", activation));
+        Assert.Equal(true, EvaluateUnchecked("[{'b': 2}].exists(a, a.b == 2)", activation));
+    }
+
+    [Fact]
+    public void Limits_must_be_positive()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => CelEnvironment.Create(new CelLimits { MaxNestingDepth = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CelEnvironment.Create(new CelLimits { RegexTimeout = TimeSpan.Zero }));
+    }
+
+    [Fact]
     public void Converts_dotnet_values_into_an_activation()
     {
         var activation = Activation.FromClr(
