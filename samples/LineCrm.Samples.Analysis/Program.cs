@@ -1,39 +1,74 @@
-using System.Globalization;
-using LineCrm.Events;
-using LineCrm.Samples.Analysis.Demo;
+using System.Diagnostics;
+using System.Text.Json;
+using LineCrm.Samples.Analysis;
+using LineCrm.Samples.Analysis.Reports;
+using LineCrm.Samples.Analysis.Steps;
+using LineCrm.Segmentation.Ingestion;
 
-// The main job of LineCrm: data -> identities -> segments -> funnel -> report.
-// Today it generates the deterministic demo population and summarises it; the identity, segment and
-// analytics steps join as their packages land (see docs/).
-var friends = 100_000;
-for (var i = 0; i < args.Length; i++)
+// The main job of LineCrm: data -> identities -> segments -> funnel and purchase analytics -> reports.
+// Each step is its own class in Steps/, so that the identity graph and CEL segments plug in where they belong.
+var arguments = AnalysisArguments.Parse(args, Console.Error);
+if (arguments is null)
 {
-    if (args[i] == "--friends" && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0)
-    {
-        friends = n;
-        i++;
-    }
-    else
-    {
-        Console.Error.WriteLine($"Unknown or malformed argument '{args[i]}'. Usage: LineCrm.Samples.Analysis [--friends N]");
-        return 2;
-    }
+    Console.Error.WriteLine(AnalysisArguments.Usage);
+    return 2;
 }
 
-var population = DemoPopulation.Generate(friends);
-var blocked = population.Interactions.Count(x => x.Kind == InteractionKind.Blocked);
-var clickers = population.Interactions.Where(x => x.Kind == InteractionKind.Clicked).Select(x => x.Who).Distinct().Count();
-var buyers = population.Purchases.Select(p => p.Customer).Distinct().Count();
-var revenue = population.Purchases.Sum(p => p.Amount);
+if (arguments.Help)
+{
+    Console.WriteLine(AnalysisArguments.Usage);
+    return 0;
+}
 
-Console.WriteLine($"LineCrm demo population (seed 20261123), {population.Start:yyyy-MM-dd} to {population.End:yyyy-MM-dd}");
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var timeZone = arguments.TimeZone;
+var clock = Stopwatch.StartNew();
+var timings = new List<(string Step, TimeSpan Took)>();
+T Timed<T>(string step, Func<T> run)
+{
+    var start = clock.Elapsed;
+    var result = run();
+    timings.Add((step, clock.Elapsed - start));
+    return result;
+}
+
+AnalysisInput input;
+try
+{
+    var start = clock.Elapsed;
+    input = arguments.OrdersFile is { } path
+        ? await LoadStep.OrderFileAsync(path, arguments.Format, timeZone, cancel.Token)
+        : LoadStep.Demo(arguments.Friends);
+    timings.Add(("load", clock.Elapsed - start));
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or OrderFileFormatException)
+{
+    Console.Error.WriteLine($"Cannot load {arguments.OrdersFile}: {e.Message}");
+    return 1;
+}
+
+var persons = Timed("identity resolution", () => IdentityStep.Resolve(input));
+var segments = Timed("segments", SegmentStep.Evaluate);
+var (orders, friends) = Timed("tables", () => TableStep.Build(input, persons));
+var (purchases, line) = Timed("funnel and purchase analytics", () => MetricsStep.Compute(input, orders, friends, timeZone));
+var result = new AnalysisResult(input, timeZone, persons.Method, persons.Count, segments, purchases, line);
+
+ConsoleReport.Write(Console.Out, result);
+
+Directory.CreateDirectory(arguments.OutputDirectory);
+var jsonPath = Path.Combine(arguments.OutputDirectory, "report.json");
+var htmlPath = Path.Combine(arguments.OutputDirectory, "report.html");
+await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(ReportDocument.From(result), ReportJsonContext.Default.ReportDocument) + "\n", cancel.Token);
+await File.WriteAllTextAsync(htmlPath, HtmlReport.Render(result), cancel.Token);
+
 Console.WriteLine();
-Console.WriteLine($"{"LINE friends",-28}{friends,12:N0}");
-Console.WriteLine($"{"blocked the account",-28}{blocked,12:N0}");
-Console.WriteLine($"{"clicked at least once",-28}{clickers,12:N0}");
-Console.WriteLine($"{"identity links",-28}{population.Links.Count,12:N0}");
-Console.WriteLine($"{"purchases",-28}{population.Purchases.Count,12:N0}");
-Console.WriteLine($"{"  of which in stores",-28}{population.Purchases.Count(p => p.Channel == PurchaseChannel.Store),12:N0}");
-Console.WriteLine($"{"buyers (by identifier)",-28}{buyers,12:N0}");
-Console.WriteLine($"{"revenue (JPY)",-28}{revenue,12:N0}");
+Console.WriteLine($"Steps: {string.Join(", ", timings.Select(t => $"{t.Step} {t.Took.TotalMilliseconds:N0} ms"))}; total {clock.Elapsed.TotalMilliseconds:N0} ms");
+Console.WriteLine($"Reports: {Path.GetFullPath(jsonPath)}");
+Console.WriteLine($"         {Path.GetFullPath(htmlPath)}");
 return 0;

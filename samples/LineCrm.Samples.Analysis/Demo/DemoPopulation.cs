@@ -44,33 +44,59 @@ public sealed record DemoPopulation(
             var line = Identifier.LineUser(LineUserId(random));
             var added = start.AddDays(random.Next(days)).AddMinutes(random.Next(24 * 60));
             var campaign = Campaigns[random.Next(Campaigns.Length)];
-            interactions.Add(new Interaction(line, added, InteractionKind.FriendAdded) { CampaignId = campaign });
-
             var homeStore = Stores[random.Next(Stores.Length)];
+
+            // Most friends scan a store's QR code at the till (the friend-add's Target is that store); the rest
+            // come from ads and the web site.
+            var recruitedInStore = random.NextDouble() < 0.6;
+            interactions.Add(new Interaction(line, added, InteractionKind.FriendAdded)
+            {
+                CampaignId = campaign,
+                Target = recruitedInStore ? homeStore : null,
+            });
+
             var buyer = line;
-            if (random.NextDouble() < 0.45)
+            var storeBuyer = line;
+            // Store-recruited friends link their card more often than those who came from ads.
+            if (random.NextDouble() < (recruitedInStore ? 0.5 : 0.35))
             {
                 var web = Identifier.WebMember($"M{i + 100_000:D7}");
-                links.Add(new IdentityLink(line, web, added.AddDays(random.Next(0, 60)), LinkSource.AccountLink));
+                AddLinkBefore(links, end, new IdentityLink(line, web, added.AddDays(random.Next(0, 60)), LinkSource.AccountLink));
                 buyer = web;
+                storeBuyer = web;
                 if (random.NextDouble() < 0.5)
                 {
+                    // In stores the member shows a card: those orders carry the card, and only the identity
+                    // graph knows that the card, the web member and the LINE account are one person.
                     var card = Identifier.StoreCard($"{homeStore.ToUpperInvariant()}-{i:D8}");
-                    links.Add(new IdentityLink(web, card, added.AddDays(random.Next(0, 120)), LinkSource.PointOfSale));
+                    AddLinkBefore(links, end, new IdentityLink(web, card, added.AddDays(random.Next(0, 120)), LinkSource.PointOfSale));
+                    storeBuyer = card;
                 }
             }
 
-            AddPurchases(random, purchases, buyer, added, end, homeStore, campaign, i);
+            AddPurchases(random, purchases, new Buyer(buyer, storeBuyer, buyer != line), added, end, homeStore, campaign, i);
             AddEngagement(random, interactions, line, added, end);
         }
 
         return new DemoPopulation(interactions, links, purchases, start, end);
     }
 
-    private static void AddPurchases(Random random, List<Purchase> purchases, Identifier buyer, DateTimeOffset added,
+    // A link that would happen after the data ends has not been observed yet.
+    private static void AddLinkBefore(List<IdentityLink> links, DateTimeOffset end, IdentityLink link)
+    {
+        if (link.At < end)
+        {
+            links.Add(link);
+        }
+    }
+
+    // Who places a person's orders: on the web and in stores (a card when they have one), and whether they are a member.
+    private sealed record Buyer(Identifier Web, Identifier Store, bool Member);
+
+    private static void AddPurchases(Random random, List<Purchase> purchases, Buyer buyer, DateTimeOffset added,
         DateTimeOffset end, string homeStore, string campaign, int person)
     {
-        // A third never buy; the rest buy a geometric number of times, more so when linked.
+        // A third never buy; the rest buy a geometric number of times, more so when they are members.
         if (random.NextDouble() < 0.33)
         {
             return;
@@ -86,21 +112,37 @@ public sealed record DemoPopulation(
                 var category = Categories[random.Next(Categories.Length)];
                 var quantity = random.Next(1, 4);
                 var unit = 500m + (random.Next(0, 40) * 100m);
-                purchases.Add(new Purchase($"O{person:D7}-{n:D3}", buyer, at, unit * quantity, "JPY",
+                var order = new Purchase($"O{person:D7}-{n:D3}", inStore ? buyer.Store : buyer.Web, at, unit * quantity, "JPY",
                     inStore ? PurchaseChannel.Store : PurchaseChannel.Web)
                 {
                     StoreId = inStore ? homeStore : null,
                     CampaignId = n == 0 ? campaign : null,
                     Items = [new LineItem($"SKU-{category}-{random.Next(1, 30):D2}", category, quantity, unit)],
-                });
+                };
+                purchases.Add(order);
+                AddEdgeCases(random, purchases, order, end);
             }
 
-            if (random.NextDouble() < 0.45)
+            if (random.NextDouble() < (buyer.Member ? 0.4 : 0.55))
             {
                 break;
             }
 
             at = at.AddDays(random.Next(7, 150));
+        }
+    }
+
+    // The cases the analytics must get right: a second order the same day, and refunds (negative amounts).
+    private static void AddEdgeCases(Random random, List<Purchase> purchases, Purchase order, DateTimeOffset end)
+    {
+        var roll = random.NextDouble();
+        if (roll < 0.05)
+        {
+            purchases.Add(order with { OrderId = order.OrderId + "-B", At = order.At.AddMinutes(random.Next(1, 120)), CampaignId = null });
+        }
+        else if (roll < 0.08 && order.At.AddDays(20) < end)
+        {
+            purchases.Add(order with { OrderId = order.OrderId + "-R", At = order.At.AddDays(random.Next(3, 20)), Amount = -order.Amount, CampaignId = null, Items = [] });
         }
     }
 

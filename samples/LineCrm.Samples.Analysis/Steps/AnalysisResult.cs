@@ -1,0 +1,16 @@
+using LineCrm.Segmentation.Metrics;
+
+namespace LineCrm.Samples.Analysis.Steps;
+
+/// <summary>Everything the reports show.</summary>
+internal sealed record AnalysisResult(
+    AnalysisInput Input,
+    TimeZoneInfo TimeZone,
+    string IdentityResolution,
+    int Persons,
+    IReadOnlyList<SegmentResult> Segments,
+    PurchaseReport Purchases,
+    LineResult? Line);
+
+/// <summary>The LINE part: the membership funnel (total, by store, by month) and friend activity.</summary>
+internal sealed record LineResult(MembershipFunnelReport ByStore, MembershipFunnelReport ByMonth, LineFriendActivity Activity);
