@@ -27,6 +27,7 @@ internal static class HtmlReport
             table{border-collapse:collapse;font-size:14px;margin-top:10px} th,td{padding:4px 10px;text-align:right;border-bottom:1px solid #eef1f4}
             th:first-child,td:first-child{text-align:left} svg text{font-size:13px;fill:#1f2933} svg text.small{font-size:11px;fill:#52606d}
             svg text.cell{font-size:11px} .note{color:#52606d;font-size:13px} code{font-size:12px}
+            table.segments td,table.segments th{text-align:left}
             </style></head><body>
             <h1>LineCrm analysis</h1>
             """);
@@ -86,7 +87,7 @@ internal static class HtmlReport
 
     private static void AppendSegments(StringBuilder html, IReadOnlyList<SegmentResult> segments)
     {
-        html.Append("<h2>Segments</h2><table><tr><th>segment</th><th>CEL</th><th>persons</th></tr>");
+        html.Append("<h2>Segments</h2><table class=\"segments\"><tr><th>segment</th><th>CEL</th><th>persons</th></tr>");
         foreach (var s in segments)
         {
             html.Append(Invariant, $"<tr><td>{E(s.Segment.Description)}</td><td><code>{E(s.Segment.Expression)}</code></td>")

@@ -46,7 +46,7 @@ internal static class SvgCharts
             svg.Append(Invariant, $"<text x=\"{left - 6}\" y=\"{y + 4:F1}\" text-anchor=\"end\" class=\"small\">{Encode(format(max * t / 4))}</text>");
         }
 
-        var every = Math.Max(1, (int)Math.Ceiling(40 / slot));
+        var every = Math.Max(1, (int)Math.Ceiling((labels.Count == 0 ? 0 : labels.Max(l => l.Length) * 6.5 + 6) / slot));
         for (var i = 0; i < labels.Count; i++)
         {
             var x = left + (i * slot);
