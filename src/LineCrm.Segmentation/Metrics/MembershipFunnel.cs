@@ -132,6 +132,15 @@ public static class MembershipFunnel
     /// <summary>Per person: how many distinct purchase days (capped at 2) before the limit, and the channel of the first order.</summary>
     private sealed record BuyingFacts(byte[] PurchaseDays, int[] FirstChannel);
 
+    // What one pass over the orders keeps per person, in one struct so that each order touches one cache line.
+    private struct FirstOrders
+    {
+        public long FirstTicks;
+        public int FirstDay;
+        public int FirstChannel;
+        public byte PurchaseDays;
+    }
+
     private static BuyingFacts FirstTwoPurchaseDays(OrderTable orders, TimeZoneInfo tz, long untilTicks, int persons)
     {
         var ticks = orders.UtcTicks;
@@ -139,12 +148,7 @@ public static class MembershipFunnel
         var who = orders.Persons;
         var channels = orders.Channels;
         var calendar = LocalCalendar.ForValues(tz, ticks);
-        var firstDay = new int[persons];
-        var firstTicks = new long[persons];
-        var purchaseDays = new byte[persons];
-        var firstChannel = new int[persons];
-        Array.Fill(firstTicks, long.MaxValue);
-        Array.Fill(firstChannel, NameCodes.None);
+        var facts = new FirstOrders[persons];
         for (var i = 0; i < ticks.Length; i++)
         {
             var t = ticks[i];
@@ -153,26 +157,36 @@ public static class MembershipFunnel
                 continue;
             }
 
-            var p = who[i];
+            ref var f = ref facts[who[i]];
             var day = calendar.DayNumber(t);
-            if (t < firstTicks[p])
-            {
-                firstTicks[p] = t;
-                firstChannel[p] = channels[i];
-            }
-
-            switch (purchaseDays[p])
+            switch (f.PurchaseDays)
             {
                 case 0:
-                    firstDay[p] = day;
-                    purchaseDays[p] = 1;
-                    break;
-                case 1 when day != firstDay[p]:
-                    purchaseDays[p] = 2;
+                    f.FirstTicks = t;
+                    f.FirstDay = day;
+                    f.FirstChannel = channels[i];
+                    f.PurchaseDays = 1;
+                    continue;
+                case 1 when day != f.FirstDay:
+                    f.PurchaseDays = 2;
                     break;
                 default:
                     break;
             }
+
+            if (t < f.FirstTicks)
+            {
+                f.FirstTicks = t;
+                f.FirstChannel = channels[i];
+            }
+        }
+
+        var purchaseDays = new byte[persons];
+        var firstChannel = new int[persons];
+        for (var p = 0; p < persons; p++)
+        {
+            purchaseDays[p] = facts[p].PurchaseDays;
+            firstChannel[p] = facts[p].PurchaseDays == 0 ? NameCodes.None : facts[p].FirstChannel;
         }
 
         return new BuyingFacts(purchaseDays, firstChannel);

@@ -51,6 +51,10 @@ internal sealed class PurchaseDays
         var minDay = int.MaxValue;
         var maxDay = int.MinValue;
         var refunds = 0;
+
+        // Compressed rows without a cursor array: count into start[p], make start[p] the end of p's run, then
+        // place rows backwards decrementing it, which leaves start[p] at the beginning of p's run and keeps the
+        // rows' order within a person. One per-person array touched per row is half the cache misses of two.
         var start = new int[orders.PersonCount + 1];
         for (var i = 0; i < orderDays.Length; i++)
         {
@@ -62,22 +66,21 @@ internal sealed class PurchaseDays
             }
             else
             {
-                start[persons[i] + 1]++;
+                start[persons[i]]++;
             }
         }
 
-        for (var p = 0; p < orders.PersonCount; p++)
+        for (var p = 1; p <= orders.PersonCount; p++)
         {
-            start[p + 1] += start[p];
+            start[p] += start[p - 1];
         }
 
         var days = new int[start[^1]];
-        var cursor = start.AsSpan(0, orders.PersonCount).ToArray();
-        for (var i = 0; i < orderDays.Length; i++)
+        for (var i = orderDays.Length - 1; i >= 0; i--)
         {
             if (amounts[i] >= 0)
             {
-                days[cursor[persons[i]]++] = orderDays[i];
+                days[--start[persons[i]]] = orderDays[i];
             }
         }
 
