@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Messages;
 using LineCrm.Messaging.Messages.Actions;
+using LineCrm.Messaging.Messages.Flex;
+using LineCrm.Messaging.Messages.Imagemap;
+using LineCrm.Messaging.Messages.Templates;
 
 namespace LineCrm.Messaging.Serialization;
 
@@ -18,6 +21,46 @@ namespace LineCrm.Messaging.Serialization;
 [JsonSerializable(typeof(Message))]
 [JsonSerializable(typeof(IReadOnlyList<Message>))]
 [JsonSerializable(typeof(TextMessage))]
+[JsonSerializable(typeof(TextMessageV2))]
+[JsonSerializable(typeof(StickerMessage))]
+[JsonSerializable(typeof(ImageMessage))]
+[JsonSerializable(typeof(VideoMessage))]
+[JsonSerializable(typeof(AudioMessage))]
+[JsonSerializable(typeof(LocationMessage))]
+[JsonSerializable(typeof(CouponMessage))]
+[JsonSerializable(typeof(Substitution))]
+[JsonSerializable(typeof(MentionSubstitution))]
+[JsonSerializable(typeof(EmojiSubstitution))]
+[JsonSerializable(typeof(MentionTarget))]
+[JsonSerializable(typeof(UserMentionTarget))]
+[JsonSerializable(typeof(AllMentionTarget))]
+[JsonSerializable(typeof(ImagemapMessage))]
+[JsonSerializable(typeof(ImagemapAction))]
+[JsonSerializable(typeof(UriImagemapAction))]
+[JsonSerializable(typeof(MessageImagemapAction))]
+[JsonSerializable(typeof(ClipboardImagemapAction))]
+[JsonSerializable(typeof(TemplateMessage))]
+[JsonSerializable(typeof(Template))]
+[JsonSerializable(typeof(ButtonsTemplate))]
+[JsonSerializable(typeof(ConfirmTemplate))]
+[JsonSerializable(typeof(CarouselTemplate))]
+[JsonSerializable(typeof(ImageCarouselTemplate))]
+[JsonSerializable(typeof(FlexMessage))]
+[JsonSerializable(typeof(FlexContainer))]
+[JsonSerializable(typeof(FlexBubble))]
+[JsonSerializable(typeof(FlexCarousel))]
+[JsonSerializable(typeof(FlexComponent))]
+[JsonSerializable(typeof(FlexBox))]
+[JsonSerializable(typeof(FlexButton))]
+[JsonSerializable(typeof(FlexImage))]
+[JsonSerializable(typeof(FlexVideo))]
+[JsonSerializable(typeof(FlexIcon))]
+[JsonSerializable(typeof(FlexText))]
+[JsonSerializable(typeof(FlexSpan))]
+[JsonSerializable(typeof(FlexSeparator))]
+[JsonSerializable(typeof(FlexFiller))]
+[JsonSerializable(typeof(FlexBoxBackground))]
+[JsonSerializable(typeof(FlexLinearGradient))]
 [JsonSerializable(typeof(LineAction))]
 [JsonSerializable(typeof(PostbackAction))]
 [JsonSerializable(typeof(MessageAction))]
