@@ -175,6 +175,11 @@ public sealed class FakeLineServer : IAsyncDisposable
         {
             await AnswerAsync(context, host, match, authorization, retryKey, bodyText, requestId, Record).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // A bug in a handler or in the fake: say so in the answer, so the failing test shows it.
+            await WriteAsync(context, FakeLineReply.Error(500, "Fake LINE server crashed: " + e), null, Record).ConfigureAwait(false);
+        }
         finally
         {
             Record(0, null);

@@ -178,16 +178,19 @@ public sealed class OpenApiSchemaValidator(JsonObject schemas)
 
     private static void ValidateNumber(double value, JsonObject schema, string path, List<SchemaProblem> problems)
     {
-        if (schema["minimum"] is JsonValue min && value < (double)min)
+        if (schema["minimum"] is JsonValue min && value < Number(min))
         {
             problems.Add(new(path, $"must be at least {min}"));
         }
 
-        if (schema["maximum"] is JsonValue max && value > (double)max)
+        if (schema["maximum"] is JsonValue max && value > Number(max))
         {
             problems.Add(new(path, $"must be at most {max}"));
         }
     }
+
+    private static double Number(JsonValue value) =>
+        value.TryGetValue<long>(out var integer) ? integer : value.GetValue<double>();
 
     private static bool HasType(JsonElement instance, string type) => type switch
     {

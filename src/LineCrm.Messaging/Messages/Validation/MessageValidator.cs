@@ -92,11 +92,4 @@ internal static partial class MessageValidator
                 break;
         }
     }
-
-    // The other message kinds' limits; grows with the message model.
-    private static void ValidateOther(Message message, string path)
-    {
-        _ = message;
-        _ = path;
-    }
 }

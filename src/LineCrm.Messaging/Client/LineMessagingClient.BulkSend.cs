@@ -1,0 +1,96 @@
+using LineCrm.Messaging.Messages.Validation;
+
+namespace LineCrm.Messaging.Client;
+
+public partial class LineMessagingClient
+{
+    /// <summary>
+    /// Sends a <see cref="BulkSendJob"/>: its unfinished chunks as multicasts with their own retry keys, a bounded
+    /// number at a time, and returns the job with every chunk's outcome. A chunk that fails after the client's
+    /// retries is marked failed with the reason; the others go on. Cancelling stops new chunks; chunks whose outcome
+    /// is unknown stay pending and are safe to resend.
+    /// </summary>
+    /// <param name="job">A new job from <see cref="BulkSendJob.Create"/>, or a saved one to resume.</param>
+    /// <param name="options">Concurrency and checkpointing; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the job.</param>
+    /// <returns>The job with the outcome of each chunk.</returns>
+    public virtual async Task<BulkSendJob> SendBulkAsync(BulkSendJob job, BulkSendOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        options ??= new BulkSendOptions();
+        LineLimits.Range(options.MaxConcurrency, nameof(options.MaxConcurrency), 1, 64);
+        MessageValidator.ValidateMessages(job.Messages);
+
+        var chunks = job.Chunks.ToArray();
+        var gate = new SemaphoreSlim(1, 1);
+        using var _ = gate;
+
+        async ValueTask CheckpointAsync(CancellationToken ct)
+        {
+            if (options.Checkpoint is null)
+            {
+                return;
+            }
+
+            await gate.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                BulkSendChunk[] snapshot;
+                lock (chunks)
+                {
+                    snapshot = [.. chunks];
+                }
+
+                await options.Checkpoint(job with { Chunks = snapshot }, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        await CheckpointAsync(cancellationToken).ConfigureAwait(false);
+        var toSend = chunks
+            .Where(chunk => chunk.Status == BulkChunkStatus.Pending || (chunk.Status == BulkChunkStatus.Failed && options.ResendFailedChunks))
+            .ToArray();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(toSend, parallel, async (chunk, ct) =>
+        {
+            var outcome = await SendChunkAsync(job, chunk, ct).ConfigureAwait(false);
+            lock (chunks)
+            {
+                chunks[chunk.Index] = outcome;
+            }
+
+            await CheckpointAsync(ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        return job with { Chunks = chunks };
+    }
+
+    private async Task<BulkSendChunk> SendChunkAsync(BulkSendJob job, BulkSendChunk chunk, CancellationToken cancellationToken)
+    {
+        var request = new MulticastRequest(chunk.UserIds, job.Messages) { NotificationDisabled = job.NotificationDisabled };
+        try
+        {
+            var response = await MulticastAsync(request, chunk.RetryKey, cancellationToken).ConfigureAwait(false);
+            return chunk with
+            {
+                Status = BulkChunkStatus.Accepted,
+                RequestId = response.RequestId,
+                AcceptedRequestId = response.AcceptedRequestId,
+                FailureStatus = null,
+                FailureReason = null,
+            };
+        }
+        catch (LineApiException e)
+        {
+            return chunk with { Status = BulkChunkStatus.Failed, RequestId = e.RequestId, FailureStatus = e.Status, FailureReason = e.Message };
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            // LINE may or may not have it: failed for this run, and safe to resend later with the same key.
+            return chunk with { Status = BulkChunkStatus.Failed, FailureReason = $"{e.GetType().Name}: {e.Message}" };
+        }
+    }
+}
