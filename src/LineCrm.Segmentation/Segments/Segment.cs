@@ -1,0 +1,156 @@
+using LineCrm.Identity;
+using LineCrm.Segmentation.Expressions;
+using LineCrm.Segmentation.Expressions.Checking;
+using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Members;
+
+namespace LineCrm.Segmentation.Segments;
+
+/// <summary>
+/// A segment: a CEL expression over a member's facts, such as
+/// <c>!blocked &amp;&amp; lastClickAt &gt; now - days(365) &amp;&amp; purchases.exists(p, p.channel == "store")</c>,
+/// parsed, type-checked and compiled once, then evaluated over a whole <see cref="MemberTable"/> or for one person.
+/// </summary>
+/// <remarks>
+/// <para>The variables, fields and helpers a segment can use are listed in <c>docs/segments.md</c>.</para>
+/// <para>
+/// A segment compiles to typed code over the table's columns. The few constructs the compiler does not cover
+/// (<see cref="InterpretedBecause"/> says which) run on the reference CEL interpreter instead, with the same
+/// results, more slowly. A person for whom the expression raises a CEL error (a missing attribute, an
+/// overflow) is not in the segment and is reported in <see cref="SegmentResult.Failed"/>.
+/// </para>
+/// <para>Instances are immutable and may be shared between threads.</para>
+/// </remarks>
+public sealed class Segment
+{
+    private readonly CelEnvironment _environment;
+    private readonly CheckedExpression _checked;
+    private readonly SegmentProgram? _program;
+
+    private Segment(string expression, CelEnvironment environment, CheckedExpression checkedExpression, SegmentProgram? program, string? interpretedBecause)
+    {
+        Expression = expression;
+        _environment = environment;
+        _checked = checkedExpression;
+        _program = program;
+        InterpretedBecause = interpretedBecause;
+    }
+
+    /// <summary>The expression's text.</summary>
+    public string Expression { get; }
+
+    /// <summary>Whether the segment runs as compiled code (true for everything but the rare constructs the compiler leaves to the interpreter).</summary>
+    public bool IsCompiled => _program is not null;
+
+    /// <summary>Why the segment is interpreted rather than compiled, or null when it is compiled.</summary>
+    public string? InterpretedBecause { get; }
+
+    /// <summary>Parses, type-checks and compiles a segment expression.</summary>
+    /// <param name="expression">The CEL expression; it must be a bool.</param>
+    /// <param name="limits">Size, depth and iteration limits; <see cref="CelLimits.Default"/> when null.</param>
+    /// <returns>The compiled segment.</returns>
+    /// <exception cref="CelSyntaxException">The text is not CEL; the message gives line:column.</exception>
+    /// <exception cref="CelCheckException">The expression does not type-check against the member schema, or is not a bool.</exception>
+    /// <exception cref="CelLimitExceededException">The expression is longer or deeper than the limits allow.</exception>
+    public static Segment Compile(string expression, CelLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        var environment = limits is null ? MemberSchema.Environment : MemberSchema.Create(limits);
+        var checkedExpression = environment.Compile(expression);
+        if (checkedExpression.ResultType.Kind != CelTypeKind.Bool)
+        {
+            throw new CelCheckException([new CelCheckError(
+                CelCheckErrorKind.TypeMismatch,
+                $"A segment must be a bool expression; this one is a {checkedExpression.ResultType}.",
+                1,
+                1)]);
+        }
+
+        var lowered = SegmentLowering.TryLower(checkedExpression, out var unsupported);
+        var program = lowered is null ? null : SegmentProgram.Compile(lowered);
+        return new Segment(expression, environment, checkedExpression, program, unsupported);
+    }
+
+    /// <summary>Evaluates the segment for every person in <paramref name="table"/>.</summary>
+    /// <param name="table">The members.</param>
+    /// <param name="now">The value of <c>now</c>, usually <c>timeProvider.GetUtcNow()</c>.</param>
+    /// <returns>Who is in, and who could not be evaluated.</returns>
+    public SegmentResult Evaluate(MemberTable table, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var evaluation = _program is not null
+            ? _program.EvaluateAll(table, now.UtcTicks)
+            : Interpret(table, now);
+        return new SegmentResult(
+            new MemberSet(table, evaluation.Rows, evaluation.Included),
+            new MemberSet(table, evaluation.Rows, evaluation.Errors));
+    }
+
+    /// <summary>Whether one person is in the segment: for events that arrive one at a time.</summary>
+    /// <param name="table">The members.</param>
+    /// <param name="person">The person.</param>
+    /// <param name="now">The value of <c>now</c>.</param>
+    /// <returns>Whether the person is in the segment.</returns>
+    /// <exception cref="ArgumentException">The person is not in the table.</exception>
+    /// <exception cref="CelEvaluationException">The expression raised a CEL error for this person.</exception>
+    public bool Includes(MemberTable table, PersonId person, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var row = table.RowOf(person);
+        if (row < 0)
+        {
+            throw new ArgumentException($"{person} is not in the member table.", nameof(person));
+        }
+
+        if (_program is null)
+        {
+            return (bool)_environment.Evaluate(_checked, new MemberActivation(table, row, now));
+        }
+
+        try
+        {
+            return _program.EvaluateOne(table, row, now.UtcTicks);
+        }
+        catch (CelRuntimeError error)
+        {
+            throw new CelEvaluationException(error.Kind, error.Message, 0, 0);
+        }
+    }
+
+    /// <summary>The expression's text.</summary>
+    public override string ToString() => Expression;
+
+    /// <summary>The compiled program, for benchmarks and tests; null when interpreted.</summary>
+    internal SegmentProgram? Program => _program;
+
+    /// <summary>The checked expression, for tests that compare with the reference interpreter.</summary>
+    internal CheckedExpression Checked => _checked;
+
+    private SegmentEvaluation Interpret(MemberTable table, DateTimeOffset now)
+    {
+        var rows = table.Columns.Rows;
+        var included = new ulong[Bits.WordsFor(rows)];
+        var errors = new ulong[included.Length];
+        for (var row = 0; row < rows; row++)
+        {
+            if (!table.Columns.IsLive(row))
+            {
+                continue;
+            }
+
+            try
+            {
+                if ((bool)_environment.Evaluate(_checked, new MemberActivation(table, row, now)))
+                {
+                    included[row >> 6] |= 1UL << row;
+                }
+            }
+            catch (CelEvaluationException)
+            {
+                errors[row >> 6] |= 1UL << row;
+            }
+        }
+
+        return new SegmentEvaluation(table, rows, included, errors);
+    }
+}
