@@ -54,9 +54,13 @@ internal enum RateLimitBucket
 /// <param name="Host">The host it lives on.</param>
 /// <param name="Retry">When it may be retried.</param>
 /// <param name="Bucket">The rate limit it counts against besides the general one.</param>
+/// <param name="Authenticated">
+/// False for the channel-token endpoints, which authenticate with channel credentials in the body, not a bearer token.
+/// </param>
 internal sealed record LineOperationInfo(
     string OperationId,
     HttpMethod Method,
     LineHost Host = LineHost.Api,
     RetryMode Retry = RetryMode.Always,
-    RateLimitBucket Bucket = RateLimitBucket.General);
+    RateLimitBucket Bucket = RateLimitBucket.General,
+    bool Authenticated = true);

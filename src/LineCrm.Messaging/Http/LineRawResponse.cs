@@ -9,4 +9,10 @@ namespace LineCrm.Messaging.Http;
 internal sealed record LineRawResponse(int Status, string? RequestId, string? AcceptedRequestId, TimeSpan? RetryAfter, byte[] Body)
 {
     public bool IsSuccess => Status is >= 200 and < 300;
+
+    /// <summary>
+    /// For a streamed call that succeeded: the open response whose body has not been read. The caller owns it and
+    /// must dispose it.
+    /// </summary>
+    public HttpResponseMessage? Open { get; init; }
 }

@@ -54,8 +54,22 @@ internal sealed class LineTransport : IDisposable
     /// <exception cref="LineApiException">LINE answered with an error status, after any allowed retries.</exception>
     /// <exception cref="TimeoutException">The last attempt timed out.</exception>
     /// <exception cref="HttpRequestException">The last attempt failed in the network.</exception>
+    public Task<LineRawResponse> SendAsync(
+        LineOperationInfo operation, string relativePath, byte[]? body, Guid? retryKey, CancellationToken cancellationToken) =>
+        SendAsync(operation, relativePath, body is null ? null : () => JsonContent(body), retryKey, streamed: false, cancellationToken);
+
+    /// <summary>
+    /// Sends a body built by <paramref name="content"/> (called once per attempt, since HttpContent is single-use:
+    /// form fields, an image, a multipart file). With <paramref name="streamed"/>, a successful answer's body is not
+    /// read: <see cref="LineRawResponse.Open"/> holds the response for the caller to stream and dispose.
+    /// </summary>
     public async Task<LineRawResponse> SendAsync(
-        LineOperationInfo operation, string relativePath, byte[]? body, Guid? retryKey, CancellationToken cancellationToken)
+        LineOperationInfo operation,
+        string relativePath,
+        Func<HttpContent>? content,
+        Guid? retryKey,
+        bool streamed,
+        CancellationToken cancellationToken)
     {
         using var activity = LineMessagingTelemetry.Source.StartActivity(operation.OperationId, ActivityKind.Client);
         activity?.SetTag("line.operation", operation.OperationId);
@@ -69,7 +83,7 @@ internal sealed class LineTransport : IDisposable
         LineRawResponse response;
         try
         {
-            var attempt = new Attempt(this, operation, BuildUri(operation, relativePath), body, retryKey);
+            var attempt = new Attempt(this, operation, BuildUri(operation, relativePath), content, retryKey, streamed);
             response = await _pipeline.ExecuteAsync(
                 static (ctx, state) => state.Transport.AttemptAsync(state, ctx.CancellationToken), context, attempt)
                 .ConfigureAwait(false);
@@ -104,6 +118,9 @@ internal sealed class LineTransport : IDisposable
 
     public void Dispose() => _limiters.Dispose();
 
+    /// <summary>The clock the pipeline runs on, for helpers that wait (an audience becoming ready, say).</summary>
+    public TimeProvider Time => _time;
+
     /// <summary>Reads LINE's error body, tolerating one that is not JSON (a proxy's HTML page, say).</summary>
     internal static LineErrorBody? ReadErrorBody(byte[] body)
     {
@@ -125,8 +142,8 @@ internal sealed class LineTransport : IDisposable
     private LineApiException ToException(LineOperationInfo operation, LineRawResponse response)
     {
         var error = ReadErrorBody(response.Body);
-        Log.Failed(_logger, operation.OperationId, response.Status, response.RequestId, error?.Message);
-        return new LineApiException(operation.OperationId, response.Status, error?.Message, error?.Details, response.RequestId)
+        Log.Failed(_logger, operation.OperationId, response.Status, response.RequestId, error?.Text);
+        return new LineApiException(operation.OperationId, response.Status, error?.Text, error?.Details, response.RequestId)
         {
             RetryAfter = response.RetryAfter,
         };
@@ -142,10 +159,13 @@ internal sealed class LineTransport : IDisposable
     {
         var operation = attempt.Operation;
         await _limiters.AcquireAsync(operation.OperationId, operation.Bucket, cancellationToken).ConfigureAwait(false);
-        var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-
         using var request = new HttpRequestMessage(operation.Method, attempt.Uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (operation.Authenticated)
+        {
+            var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         request.Headers.UserAgent.Add(UserAgent);
         if (attempt.RetryKey is { } key)
         {
@@ -153,26 +173,43 @@ internal sealed class LineTransport : IDisposable
             request.Headers.TryAddWithoutValidation(LineHeaders.RetryKey, key.ToString("D"));
         }
 
-        if (attempt.Body is { } body)
+        if (attempt.Content is { } content)
         {
-            request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } };
+            request.Content = content();
         }
 
         var started = _time.GetTimestamp();
         var status = 0;
         try
         {
-            using var response = await _httpClient()
+            var response = await _httpClient()
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
                 .ConfigureAwait(false);
             status = (int)response.StatusCode;
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var keepOpen = attempt.Streamed && response.IsSuccessStatusCode;
+            byte[] bytes;
+            try
+            {
+                // A streamed download leaves its body on the wire for the caller; anything else is read whole here.
+                bytes = keepOpen ? [] : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (!keepOpen)
+                {
+                    response.Dispose();
+                }
+            }
+
             var raw = new LineRawResponse(
                 status,
                 Header(response, LineHeaders.RequestId),
                 Header(response, LineHeaders.AcceptedRequestId),
                 RetryAfter(response),
-                bytes);
+                bytes)
+            {
+                Open = keepOpen ? response : null,
+            };
             Log.Answered(_logger, operation.OperationId, status, raw.RequestId);
             if (status == 429)
             {
@@ -213,5 +250,8 @@ internal sealed class LineTransport : IDisposable
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-    private sealed record Attempt(LineTransport Transport, LineOperationInfo Operation, Uri Uri, byte[]? Body, Guid? RetryKey);
+    private static ByteArrayContent JsonContent(byte[] body) => new(body) { Headers = { ContentType = JsonContentType } };
+
+    private sealed record Attempt(
+        LineTransport Transport, LineOperationInfo Operation, Uri Uri, Func<HttpContent>? Content, Guid? RetryKey, bool Streamed);
 }
