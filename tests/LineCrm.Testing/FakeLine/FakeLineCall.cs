@@ -19,13 +19,38 @@ public sealed record FakeLineCall(
     IQueryCollection Query,
     JsonElement? Body,
     string RequestId,
-    string? RetryKey);
+    string? RetryKey)
+{
+    /// <summary>The body's bytes as received (form fields, multipart files and images are not JSON).</summary>
+    public byte[] RawBody { get; init; } = [];
+
+    /// <summary>The request's <c>Content-Type</c>, when it had one.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>The bearer token the request carried ("" when none).</summary>
+    public string BearerToken { get; init; } = "";
+}
 
 /// <summary>A handler's answer.</summary>
 /// <param name="Status">The HTTP status.</param>
 /// <param name="Body">The JSON body; null for none.</param>
 public sealed record FakeLineReply(int Status, JsonNode? Body = null)
 {
+    /// <summary>A binary body to send instead of <see cref="Body"/> (images, videos), with <see cref="ContentType"/>.</summary>
+    public byte[]? Content { get; init; }
+
+    /// <summary>The content type of <see cref="Content"/>.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>
+    /// Writes the body itself, for tests that control when bytes leave (a download that must be streamed, not
+    /// buffered). Takes the response stream and the request's cancellation token.
+    /// </summary>
+    public Func<Stream, CancellationToken, Task>? WriteBody { get; init; }
+
+    /// <summary>A 200 with binary content.</summary>
+    public static FakeLineReply Binary(byte[] content, string contentType) => new(200) { Content = content, ContentType = contentType };
+
     /// <summary>A 200 with <paramref name="body"/>.</summary>
     public static FakeLineReply Ok(JsonNode? body = null) => new(200, body ?? new JsonObject());
 

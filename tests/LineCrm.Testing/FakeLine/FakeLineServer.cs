@@ -46,6 +46,7 @@ public sealed class FakeLineServer : IAsyncDisposable
         Routes = new FakeLineRouteTable(document);
         _validator = new OpenApiSchemaValidator(document.Schemas);
         FakeLineMessagingHandlers.Register(Routes);
+        FakeLinePlatformHandlers.Register(Routes);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         ListenOptions? api = null;
@@ -89,14 +90,27 @@ public sealed class FakeLineServer : IAsyncDisposable
     /// <summary>Users the fake knows (for getProfile and getFollowers), by user id; tests may add to it.</summary>
     public ConcurrentDictionary<string, string> Users { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The state of the platform operations beyond sending: tokens, audiences, rich menus, content and more.</summary>
+    public FakeLinePlatform Platform { get; } = new();
+
     /// <summary>Reply tokens already used; a second reply with one gets 400, as at LINE.</summary>
     internal ConcurrentDictionary<string, bool> UsedReplyTokens { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Starts a fake on two random loopback ports, reading LINE's messaging-api.yml from ../shared.</summary>
+    /// <summary>LINE's OpenAPI documents the fake plays by default, under ../shared/line-openapi.</summary>
+    public static readonly IReadOnlyList<string> PlatformDocuments =
+        ["messaging-api.yml", "manage-audience.yml", "insight.yml", "channel-access-token.yml"];
+
+    /// <summary>
+    /// Starts a fake on two random loopback ports, playing every operation of LINE's messaging-api.yml,
+    /// manage-audience.yml, insight.yml and channel-access-token.yml from ../shared.
+    /// </summary>
     /// <param name="accessToken">The bearer token to accept.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     public static Task<FakeLineServer> StartAsync(string accessToken = DefaultAccessToken, CancellationToken cancellationToken = default) =>
-        StartAsync(OpenApiDocument.Load(SharedData.Require("line-openapi/messaging-api.yml")), accessToken, cancellationToken);
+        StartAsync(
+            OpenApiDocument.Combine(PlatformDocuments.Select(name => OpenApiDocument.Load(SharedData.Require("line-openapi/" + name)))),
+            accessToken,
+            cancellationToken);
 
     /// <summary>Starts a fake for <paramref name="document"/>.</summary>
     public static async Task<FakeLineServer> StartAsync(OpenApiDocument document, string accessToken, CancellationToken cancellationToken = default)
@@ -153,7 +167,10 @@ public sealed class FakeLineServer : IAsyncDisposable
         var host = context.Connection.LocalPort == _dataListener.IPEndPoint!.Port ? FakeLineHost.Data : FakeLineHost.Api;
         var authorization = request.Headers.Authorization.ToString();
         var retryKey = request.Headers["X-Line-Retry-Key"].ToString() is { Length: > 0 } key ? key : null;
-        var bodyText = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        var rawBody = buffer.ToArray();
+        var bodyText = Encoding.UTF8.GetString(rawBody);
         var match = Routes.Match(request.Method, host, request.Path.Value ?? "/");
         var requestId = NewRequestId();
         context.Response.Headers["x-line-request-id"] = requestId;
@@ -173,7 +190,7 @@ public sealed class FakeLineServer : IAsyncDisposable
 
         try
         {
-            await AnswerAsync(context, host, match, authorization, retryKey, bodyText, requestId, Record).ConfigureAwait(false);
+            await AnswerAsync(context, host, match, authorization, retryKey, bodyText, rawBody, requestId, Record).ConfigureAwait(false);
         }
         finally
         {
@@ -188,10 +205,13 @@ public sealed class FakeLineServer : IAsyncDisposable
         string authorization,
         string? retryKey,
         string bodyText,
+        byte[] rawBody,
         string requestId,
         Action<int, FakeLineFault?> record)
     {
-        if (authorization != $"Bearer {AccessToken}")
+        var bearer = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : "";
+        var anonymous = match is { } anonymousMatch && anonymousMatch.Route.Operation.Anonymous;
+        if (!anonymous && bearer != AccessToken && !Platform.IsValidIssuedToken(bearer))
         {
             await WriteAsync(context, FakeLineReply.Error(401, "Authentication failed. Confirm that the access token in the authorization header is valid."), null, record).ConfigureAwait(false);
             return;
@@ -212,7 +232,9 @@ public sealed class FakeLineServer : IAsyncDisposable
         }
 
         JsonElement? body = null;
-        if (bodyText.Length > 0)
+        var contentType = context.Request.ContentType;
+        var isJson = contentType is null || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
+        if (bodyText.Length > 0 && isJson)
         {
             try
             {
@@ -242,7 +264,12 @@ public sealed class FakeLineServer : IAsyncDisposable
             }
         }
 
-        var call = new FakeLineCall(this, operation.OperationId, found.PathParameters, context.Request.Query, body, requestId, retryKey);
+        var call = new FakeLineCall(this, operation.OperationId, found.PathParameters, context.Request.Query, body, requestId, retryKey)
+        {
+            RawBody = rawBody,
+            ContentType = contentType,
+            BearerToken = bearer,
+        };
         var (reply, acceptedRequestId) = Process(found.Route, call);
         if (acceptedRequestId is not null)
         {
@@ -373,7 +400,18 @@ public sealed class FakeLineServer : IAsyncDisposable
     {
         record(reply.Status, fault);
         context.Response.StatusCode = reply.Status;
-        if (reply.Body is not null)
+        if (reply.WriteBody is { } writeBody)
+        {
+            context.Response.ContentType = reply.ContentType ?? "application/octet-stream";
+            await writeBody(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+        else if (reply.Content is { } content)
+        {
+            context.Response.ContentType = reply.ContentType ?? "application/octet-stream";
+            context.Response.ContentLength = content.Length;
+            await context.Response.Body.WriteAsync(content, context.RequestAborted).ConfigureAwait(false);
+        }
+        else if (reply.Body is not null)
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(reply.Body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);

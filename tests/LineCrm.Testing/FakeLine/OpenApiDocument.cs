@@ -45,11 +45,39 @@ public sealed class OpenApiDocument
                     pathTemplate,
                     IsDataHost(operation) ? FakeLineHost.Data : FakeLineHost.Api,
                     RequestSchemaReference(operation),
-                    SuccessStatus(operation)));
+                    SuccessStatus(operation))
+                {
+                    // The channel-token endpoints declare no security: they take credentials in the body instead.
+                    Anonymous = root["security"] is null && operation["security"] is null,
+                });
             }
         }
 
         return new OpenApiDocument(operations, root["components"]?["schemas"]?.AsObject() ?? []);
+    }
+
+    /// <summary>
+    /// One document holding the operations of several (LINE splits its platform into messaging-api.yml,
+    /// manage-audience.yml, insight.yml and channel-access-token.yml). Schemas of the same name keep the first
+    /// document's; across LINE's documents only the error shapes repeat, and no request body uses them.
+    /// </summary>
+    public static OpenApiDocument Combine(params IEnumerable<OpenApiDocument> documents)
+    {
+        var operations = new List<OpenApiOperation>();
+        var schemas = new JsonObject();
+        foreach (var document in documents)
+        {
+            operations.AddRange(document.Operations);
+            foreach (var (name, schema) in document.Schemas)
+            {
+                if (!schemas.ContainsKey(name))
+                {
+                    schemas[name] = schema?.DeepClone();
+                }
+            }
+        }
+
+        return new OpenApiDocument(operations, schemas);
     }
 
     private static bool IsDataHost(JsonObject operation) =>
@@ -114,7 +142,11 @@ public sealed class OpenApiDocument
 /// <param name="RequestSchemaReference">The <c>$ref</c> of its JSON request body, if any.</param>
 /// <param name="SuccessStatus">The lowest 2xx status it documents.</param>
 public sealed record OpenApiOperation(
-    string OperationId, string Method, string PathTemplate, FakeLineHost Host, string? RequestSchemaReference, int SuccessStatus);
+    string OperationId, string Method, string PathTemplate, FakeLineHost Host, string? RequestSchemaReference, int SuccessStatus)
+{
+    /// <summary>True when the operation takes no bearer token (the channel-token endpoints).</summary>
+    public bool Anonymous { get; init; }
+}
 
 /// <summary>Which of LINE's hosts the fake plays.</summary>
 public enum FakeLineHost
