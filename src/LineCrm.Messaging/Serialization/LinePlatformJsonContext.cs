@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LineCrm.Messaging.Audiences;
+using LineCrm.Messaging.Tokens;
+
+namespace LineCrm.Messaging.Serialization;
+
+/// <summary>
+/// Source-generated JSON metadata for the platform operations beyond sending (tokens, audiences, insights, rich
+/// menus, content, chats, coupons, membership): the same settings as <see cref="LineJsonContext"/>.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(IssuedChannelToken))]
+[JsonSerializable(typeof(ChannelTokenInfo))]
+[JsonSerializable(typeof(ChannelTokenKeyIds))]
+[JsonSerializable(typeof(CreateAudienceGroupRequest))]
+[JsonSerializable(typeof(AddAudienceToAudienceGroupRequest))]
+[JsonSerializable(typeof(CreateClickBasedAudienceGroupRequest))]
+[JsonSerializable(typeof(CreateImpBasedAudienceGroupRequest))]
+[JsonSerializable(typeof(UpdateAudienceGroupDescriptionRequest))]
+[JsonSerializable(typeof(CreatedAudienceGroup))]
+[JsonSerializable(typeof(AudienceData))]
+[JsonSerializable(typeof(AudienceGroupPage))]
+internal sealed partial class LinePlatformJsonContext : JsonSerializerContext;
