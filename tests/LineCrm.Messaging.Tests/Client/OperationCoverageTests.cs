@@ -25,9 +25,16 @@ public sealed class OperationCoverageTests(ITestOutputHelper output)
         var implemented = Implemented();
 
         Assert.Equal(73, inSpec.Count);
-        Assert.Empty(implemented.Except(inSpec)); // every attribute names a real operationId
+        // Every attribute names a real operationId of one of the four platform documents the client covers.
+        var platform = new[] { "manage-audience.yml", "insight.yml", "channel-access-token.yml" }
+            .SelectMany(file => OpenApiDocument.Load(SharedData.Require("line-openapi/" + file)).Operations)
+            .Select(operation => operation.OperationId)
+            .Concat(inSpec)
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(implemented.Except(platform));
         Assert.Empty(Promised.Except(implemented));
 
+        implemented.IntersectWith(inSpec);
         var missing = inSpec.Except(implemented).Order(StringComparer.Ordinal).ToArray();
         output.WriteLine($"{implemented.Count} of {inSpec.Count} operations implemented; not yet ({missing.Length}):");
         output.WriteLine(string.Join(Environment.NewLine, missing));
