@@ -19,6 +19,13 @@ internal sealed class TypeUnifier
         {
             if (_bindings.TryGetValue(expected.Name, out var bound))
             {
+                if (bound.Kind == CelTypeKind.Null && actual.Kind != CelTypeKind.Null)
+                {
+                    // null then int (as in c ? null : 1) is best described by int.
+                    _bindings[expected.Name] = actual;
+                    return true;
+                }
+
                 return IsAssignable(bound, actual);
             }
 

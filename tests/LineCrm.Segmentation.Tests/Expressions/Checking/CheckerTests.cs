@@ -35,6 +35,8 @@ public sealed class CheckerTests
     [InlineData("dyn(1) + 2", "int")]
     [InlineData("dyn(1)", "dyn")]
     [InlineData("true ? 1 : 2", "int")]
+    [InlineData("true ? null : 1", "int")]
+    [InlineData("tags == null", "bool")]
     [InlineData("timestamp('2024-01-01T00:00:00Z') - duration('1h')", "google.protobuf.Timestamp")]
     [InlineData("Purchase{amount: 1.0}", "Purchase")]
     public void Infers_the_type_of_the_expression(string text, string expected)
