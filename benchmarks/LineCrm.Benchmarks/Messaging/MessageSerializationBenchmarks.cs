@@ -16,7 +16,9 @@ namespace LineCrm.Benchmarks.Messaging;
 /// generation pays).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 2, iterationCount: 5)]
+[InProcess]
+[WarmupCount(2)]
+[IterationCount(5)]
 public class MessageSerializationBenchmarks
 {
     private static readonly JsonSerializerOptions Reflection = new(JsonSerializerDefaults.Web)
@@ -47,7 +49,7 @@ public class MessageSerializationBenchmarks
     [Benchmark(Description = "5 flex: LineCrm source-generated")]
     public byte[] FlexSourceGenerated() => JsonSerializer.SerializeToUtf8Bytes(_flex, LineJsonContext.Default.PushMessageRequest);
 
-    /// <summary>A receipt bubble of about 1.5 KB of JSON: header, hero image, rows of items, a footer button.</summary>
+    /// <summary>A receipt bubble: header, hero image, rows of items, a footer button.</summary>
     internal static FlexMessage Receipt(int order) => new($"Receipt #{order}", new FlexBubble
     {
         Header = new FlexBox("vertical", [new FlexText("RECEIPT") { Weight = "bold", Color = "#1DB446", Size = "sm" }]),

@@ -15,7 +15,9 @@ namespace LineCrm.Benchmarks.Messaging;
 /// pipeline's, not LINE's 2,000/s) against a bare HttpClient POST of the same pre-serialized body.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 2, iterationCount: 5)]
+[InProcess]
+[WarmupCount(2)]
+[IterationCount(5)]
 public class PushThroughputBenchmarks
 {
     private const int Pushes = 256;
