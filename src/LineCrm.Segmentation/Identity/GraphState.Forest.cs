@@ -1,0 +1,206 @@
+namespace LineCrm.Segmentation.Identity;
+
+/// <remarks>
+/// This part: the union-find forest of persons. A root's parent entry is minus its size (union by size); other
+/// nodes point towards the root and writers halve the path as they walk it (path compression). Each root
+/// carries its person's number and per-type counts for the rules; each person's nodes form a ring through
+/// <c>_ring</c>, so a person's identifiers can be listed without scanning the graph.
+/// </remarks>
+internal sealed partial class GraphState
+{
+    private int[] _parent = [];
+    private int[] _person = [];
+    private int[] _ring = [];
+    private byte[] _counts = [];
+    private int[] _personRoot = [0];
+    private int _lastPerson;
+    private int _personCount;
+
+    /// <summary>Persons that exist.</summary>
+    public int PersonCount => _personCount;
+
+    /// <summary>The number of the last person handed out.</summary>
+    public int LastPerson => _lastPerson;
+
+    /// <summary>The root of a node, halving the path on the way (writers only).</summary>
+    public int Find(int node)
+    {
+        var parent = _parent;
+        while (true)
+        {
+            var up = parent[node];
+            if (up < 0)
+            {
+                return node;
+            }
+
+            var upUp = parent[up];
+            if (upUp < 0)
+            {
+                return up;
+            }
+
+            parent[node] = upUp;
+            node = upUp;
+        }
+    }
+
+    /// <summary>The root of a node without changing anything, so readers may run side by side.</summary>
+    public int FindReadOnly(int node)
+    {
+        var parent = _parent;
+        var up = parent[node];
+        while (up >= 0)
+        {
+            node = up;
+            up = parent[node];
+        }
+
+        return node;
+    }
+
+    /// <summary>The person number of a node (readers).</summary>
+    public int PersonOf(int node) => _person[FindReadOnly(node)];
+
+    public int PersonOfRoot(int root) => _person[root];
+
+    public int SizeOfRoot(int root) => -_parent[root];
+
+    public int CountOfRoot(int root, int slot) => _counts[(root * _rules.SlotCount) + slot];
+
+    /// <summary>The root of a person, or -1 when the person does not exist.</summary>
+    public int RootOfPerson(long person)
+        => person > 0 && person <= _lastPerson ? _personRoot[person] : -1;
+
+    /// <summary>The nodes of a root's person, in ring order.</summary>
+    public IEnumerable<int> Members(int root)
+    {
+        var node = root;
+        do
+        {
+            yield return node;
+            node = _ring[node];
+        }
+        while (node != root);
+    }
+
+    /// <summary>The nodes of a root's person, oldest first.</summary>
+    public List<int> SortedMembers(int root)
+    {
+        var members = new List<int>(SizeOfRoot(root));
+        members.AddRange(Members(root));
+        members.Sort();
+        return members;
+    }
+
+    /// <summary>Gives a root a new person number.</summary>
+    public int NewPerson(int root)
+    {
+        if (_lastPerson == int.MaxValue)
+        {
+            throw new InvalidOperationException($"An identity graph hands out at most {int.MaxValue} person numbers.");
+        }
+
+        var person = ++_lastPerson;
+        if (person >= _personRoot.Length)
+        {
+            Array.Resize(ref _personRoot, (int)Math.Min(Array.MaxLength, Math.Max(16, _personRoot.Length + (_personRoot.Length / 2L))));
+        }
+
+        _personRoot[person] = root;
+        _person[root] = person;
+        _personCount++;
+        return person;
+    }
+
+    /// <summary>Adds a new node (a person of one, with no number yet) to the person of <paramref name="root"/>.</summary>
+    public void Attach(int node, int root)
+    {
+        _parent[root] += _parent[node];
+        _parent[node] = root;
+        (_ring[root], _ring[node]) = (_ring[node], _ring[root]);
+        AddCounts(root, node);
+    }
+
+    /// <summary>Merges two persons; the larger tree's root stays root, the older (smaller) person number survives.</summary>
+    /// <returns>The new root.</returns>
+    public int Union(int rootA, int rootB, out int surviving, out int absorbed)
+    {
+        var personA = _person[rootA];
+        var personB = _person[rootB];
+        surviving = Math.Min(personA, personB);
+        absorbed = Math.Max(personA, personB);
+        if (_parent[rootA] > _parent[rootB])
+        {
+            (rootA, rootB) = (rootB, rootA);
+        }
+
+        _parent[rootA] += _parent[rootB];
+        _parent[rootB] = rootA;
+        (_ring[rootA], _ring[rootB]) = (_ring[rootB], _ring[rootA]);
+        AddCounts(rootA, rootB);
+        _person[rootA] = surviving;
+        _personRoot[surviving] = rootA;
+        _personRoot[absorbed] = -1;
+        _personCount--;
+        return rootA;
+    }
+
+    /// <summary>Unions two trees during a rebuild, before person numbers are given.</summary>
+    private void UnionUnnumbered(int a, int b)
+    {
+        var rootA = Find(a);
+        var rootB = Find(b);
+        if (rootA == rootB)
+        {
+            return;
+        }
+
+        if (_parent[rootA] > _parent[rootB])
+        {
+            (rootA, rootB) = (rootB, rootA);
+        }
+
+        _parent[rootA] += _parent[rootB];
+        _parent[rootB] = rootA;
+        (_ring[rootA], _ring[rootB]) = (_ring[rootB], _ring[rootA]);
+        AddCounts(rootA, rootB);
+    }
+
+    private void InitializeForestNode(int node, int typeIndex)
+    {
+        _parent[node] = -1;
+        _ring[node] = node;
+        _person[node] = 0;
+        var slots = _rules.SlotCount;
+        if (slots > 0)
+        {
+            _counts.AsSpan(node * slots, slots).Clear();
+            var slot = _typeRules[typeIndex].LimitSlot;
+            if (slot >= 0)
+            {
+                _counts[(node * slots) + slot] = 1;
+            }
+        }
+    }
+
+    private void AddCounts(int root, int other)
+    {
+        var slots = _rules.SlotCount;
+        for (var s = 0; s < slots; s++)
+        {
+            // Saturating: rules keep counts within limits (at most 255), but a person joined without rules (a
+            // snapshot of a graph that had none) may hold more; the count then only says "over any limit".
+            var sum = _counts[(root * slots) + s] + _counts[(other * slots) + s];
+            _counts[(root * slots) + s] = (byte)Math.Min(sum, byte.MaxValue);
+        }
+    }
+
+    private void ResizeForest(int size)
+    {
+        Array.Resize(ref _parent, size);
+        Array.Resize(ref _person, size);
+        Array.Resize(ref _ring, size);
+        Array.Resize(ref _counts, size * _rules.SlotCount);
+    }
+}

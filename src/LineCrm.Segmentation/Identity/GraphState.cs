@@ -1,0 +1,149 @@
+using LineCrm.Identity;
+
+namespace LineCrm.Segmentation.Identity;
+
+/// <summary>
+/// Everything an <see cref="IdentityGraph"/> knows, in columns indexed by node (one node per identifier, numbered
+/// in the order identifiers arrived, never reused): the interned value, the union-find forest of persons, the
+/// links. Kept apart from the graph so a snapshot can be loaded into a fresh state and swapped in whole.
+/// </summary>
+/// <remarks>This part: identifier types and interning.</remarks>
+internal sealed partial class GraphState
+{
+    /// <summary>The type index of a removed node.</summary>
+    public const byte Removed = byte.MaxValue;
+
+    private readonly CompiledRules _rules;
+    private readonly List<IdentifierType> _types = [];
+    private readonly List<KeyTable> _tables = [];
+    private readonly List<CompiledTypeRule> _typeRules = [];
+    private readonly List<int> _typeRanks = [];
+
+    private byte[] _nodeType = [];
+    private int[] _nodeKey = [];
+    private int _nodeCount;
+    private int _liveCount;
+
+    public GraphState(CompiledRules rules)
+    {
+        _rules = rules;
+        foreach (var type in IdentifierType.WellKnown)
+        {
+            TypeIndex(type, register: true);
+        }
+    }
+
+    public CompiledRules Rules => _rules;
+
+    /// <summary>Nodes handed out, removed ones included.</summary>
+    public int NodeCount => _nodeCount;
+
+    /// <summary>Identifiers held.</summary>
+    public int IdentifierCount => _liveCount;
+
+    public IReadOnlyList<IdentifierType> Types => _types;
+
+    public bool IsLive(int node) => _nodeType[node] != Removed;
+
+    public IdentifierType TypeOf(int node) => _types[_nodeType[node]];
+
+    public int TypeIndexOf(int node) => _nodeType[node];
+
+    public CompiledTypeRule RuleOfType(int typeIndex) => _typeRules[typeIndex];
+
+    public int RankOfType(int typeIndex) => _typeRanks[typeIndex];
+
+    /// <summary>The index of a type; registers it when asked to, otherwise -1 for a type never seen.</summary>
+    public int TypeIndex(IdentifierType type, bool register)
+    {
+        // Linear over a handful of types; the well-known ones compare by reference first.
+        var types = _types;
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (types[i] == type)
+            {
+                return i;
+            }
+        }
+
+        if (!register)
+        {
+            return -1;
+        }
+
+        if (types.Count == Removed)
+        {
+            throw new InvalidOperationException($"An identity graph holds at most {Removed} identifier types; '{type}' would be one more.");
+        }
+
+        types.Add(type);
+        _tables.Add(type == IdentifierType.LineUser ? new FixedKeyTable("U", 32)
+            : type == IdentifierType.EmailSha256 || type == IdentifierType.PhoneSha256 ? new FixedKeyTable(string.Empty, 64)
+            : new TextKeyTable());
+        _typeRules.Add(_rules.RuleOf(type));
+        _typeRanks.Add(_rules.RankOf(type));
+        return types.Count - 1;
+    }
+
+    /// <summary>The node of an identifier, or -1.</summary>
+    public int FindNode(Identifier identifier)
+    {
+        var type = TypeIndex(identifier.Type, register: false);
+        return type < 0 ? -1 : _tables[type].Find(identifier.Value);
+    }
+
+    /// <summary>The identifier of a live node.</summary>
+    public Identifier IdentifierOf(int node)
+    {
+        var type = _nodeType[node];
+        return new Identifier(_types[type], _tables[type].GetValue(node, _nodeKey));
+    }
+
+    /// <summary>Adds an identifier that is not held, as a node of its own with no person yet.</summary>
+    public int AddNode(Identifier identifier, int typeIndex)
+    {
+        var node = _nodeCount;
+        EnsureNodeCapacity(node + 1);
+        _tables[typeIndex].Add(identifier.Value, node, _nodeKey);
+        _nodeCount++;
+        _liveCount++;
+        _nodeType[node] = (byte)typeIndex;
+        InitializeForestNode(node, typeIndex);
+        _firstHalf[node] = -1;
+        return node;
+    }
+
+    /// <summary>Forgets a node's value; its links must be gone and its person recomputed by the caller.</summary>
+    private void ForgetNode(int node)
+    {
+        _tables[_nodeType[node]].Remove(node, _nodeKey);
+        _nodeType[node] = Removed;
+        _liveCount--;
+    }
+
+    /// <summary>Makes room for <paramref name="identifiers"/> nodes in all, and as many per type as asked.</summary>
+    public void EnsureCapacity(int identifiers, int links)
+    {
+        EnsureNodeCapacity(identifiers);
+        EnsureEdgeCapacity(links);
+    }
+
+    private void EnsureNodeCapacity(int needed)
+    {
+        if (needed <= _nodeType.Length)
+        {
+            return;
+        }
+
+        var size = (int)Math.Clamp(Math.Max(needed, _nodeType.Length + (_nodeType.Length / 2L)), 16, Array.MaxLength / Math.Max(1, _rules.SlotCount));
+        if (size < needed)
+        {
+            throw new InvalidOperationException($"An identity graph holds at most {size} identifiers.");
+        }
+
+        Array.Resize(ref _nodeType, size);
+        Array.Resize(ref _nodeKey, size);
+        Array.Resize(ref _firstHalf, size);
+        ResizeForest(size);
+    }
+}

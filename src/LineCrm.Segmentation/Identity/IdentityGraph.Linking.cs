@@ -1,0 +1,146 @@
+using LineCrm.Events;
+using LineCrm.Identity;
+
+namespace LineCrm.Segmentation.Identity;
+
+/// <remarks>This part: adding identifiers and links.</remarks>
+public sealed partial class IdentityGraph
+{
+    /// <summary>Adds a lone identifier as a person of its own (or finds the person it already belongs to).</summary>
+    /// <param name="identifier">The identifier.</param>
+    /// <param name="person">Its person; default when it was refused.</param>
+    /// <returns>False when its value is blocked by the rules; the refusal is in the <see cref="AuditLog"/>.</returns>
+    /// <exception cref="ArgumentException">The identifier is <c>default</c>.</exception>
+    public bool TryAddIdentifier(Identifier identifier, out PersonId person)
+    {
+        var applied = _state.AddIdentifier(Require(identifier));
+        if (applied.Outcome == LinkOutcome.Refused)
+        {
+            Refuse(applied, null);
+            person = default;
+            return false;
+        }
+
+        person = new PersonId(applied.Person);
+        return true;
+    }
+
+    /// <summary>Adds many lone identifiers; blocked ones are refused into the <see cref="AuditLog"/>.</summary>
+    /// <returns>How many were new.</returns>
+    /// <exception cref="ArgumentException">One is <c>default</c> (the message gives its position); nothing was added.</exception>
+    public int AddIdentifiers(IEnumerable<Identifier> identifiers)
+    {
+        ArgumentNullException.ThrowIfNull(identifiers);
+        var all = identifiers as Identifier[] ?? [.. identifiers];
+        for (var i = 0; i < all.Length; i++)
+        {
+            Require(all[i], $"identifiers[{i}]");
+        }
+
+        var state = _state;
+        state.EnsureCapacity(state.NodeCount + all.Length, 0);
+        var added = 0;
+        foreach (var identifier in all)
+        {
+            var applied = state.AddIdentifier(identifier);
+            if (applied.Outcome == LinkOutcome.Refused)
+            {
+                Refuse(applied, null);
+            }
+            else if (applied.Outcome == LinkOutcome.Joined)
+            {
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>Applies one link under the rules.</summary>
+    /// <returns>What it did; a merge is also reported through <see cref="PersonsMerged"/>, a refusal through <see cref="LinkRefused"/>.</returns>
+    /// <exception cref="ArgumentNullException">The link is null.</exception>
+    /// <exception cref="ArgumentException">The link joins an identifier to itself or holds a default identifier; nothing changed.</exception>
+    public LinkResult Link(IdentityLink link)
+    {
+        Validate(link, "link");
+        var applied = _state.Apply(link);
+        return Report(applied, link);
+    }
+
+    /// <summary>
+    /// Applies a batch of links. Within the batch, links are applied in order of <see cref="IdentityRules.Priority"/>
+    /// (the better-ranked type each link touches, then the other), then of time, then of position, so that
+    /// where two links conflict the one of the higher-priority types wins whatever order they arrived in.
+    /// </summary>
+    /// <returns>The totals; merges and refusals are reported one by one through the events as well.</returns>
+    /// <exception cref="ArgumentException">A link is null, joins an identifier to itself or holds a default identifier (the message gives its position); nothing was applied.</exception>
+    public LinkBatchResult AddLinks(IEnumerable<IdentityLink> links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var all = links as IdentityLink[] ?? [.. links];
+        for (var i = 0; i < all.Length; i++)
+        {
+            Validate(all[i], $"links[{i}]");
+        }
+
+        var state = _state;
+        state.EnsureCapacity(state.NodeCount, state.LinkSlots + all.Length);
+        int joined = 0, merged = 0, already = 0, refused = 0;
+        foreach (var index in LinkOrder.Of(all, state))
+        {
+            var link = all[index];
+            var result = Report(state.Apply(link), link);
+            switch (result.Outcome)
+            {
+                case LinkOutcome.Joined: joined++; break;
+                case LinkOutcome.Merged: merged++; break;
+                case LinkOutcome.AlreadyJoined: already++; break;
+                default: refused++; break;
+            }
+        }
+
+        return new LinkBatchResult(joined, merged, already, refused);
+    }
+
+    private LinkResult Report(Applied applied, IdentityLink link)
+    {
+        switch (applied.Outcome)
+        {
+            case LinkOutcome.Refused:
+                return new LinkResult(LinkOutcome.Refused, default, default, Refuse(applied, link));
+            case LinkOutcome.Merged:
+                var result = new LinkResult(LinkOutcome.Merged, new PersonId(applied.Person), new PersonId(applied.Absorbed), null);
+                PersonsMerged?.Invoke(this, new PersonMerge(result.Absorbed, result.Person, link));
+                return result;
+            default:
+                return new LinkResult(applied.Outcome, new PersonId(applied.Person), default, null);
+        }
+    }
+
+    private IdentityRefusal Refuse(Applied applied, IdentityLink? link)
+    {
+        var refusal = new IdentityRefusal(applied.Rule, applied.Reason!, link, applied.Involved ?? [], _time.GetUtcNow());
+        _state.Audit.Add(refusal);
+        LinkRefused?.Invoke(this, refusal);
+        return refusal;
+    }
+
+    private static void Validate(IdentityLink? link, string name)
+    {
+        if (link is null)
+        {
+            throw new ArgumentNullException(name, $"{name} is null.");
+        }
+
+        // IdentityLink checks this in its constructor, but a 'with' expression can still make From equal To.
+        if (link.From.IsDefault || link.To.IsDefault)
+        {
+            throw new ArgumentException($"{name} holds default(Identifier), which identifies nobody.", name);
+        }
+
+        if (link.From == link.To)
+        {
+            throw new ArgumentException($"{name} links '{link.From}' to itself; a link joins two different identifiers.", name);
+        }
+    }
+}

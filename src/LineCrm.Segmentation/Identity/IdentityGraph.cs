@@ -1,0 +1,169 @@
+using LineCrm.Identity;
+
+namespace LineCrm.Segmentation.Identity;
+
+/// <summary>
+/// The identity graph: joins each customer's identifiers (LINE user id, web member id, store cards, hashed
+/// e-mail and phone) into one <see cref="PersonId"/>, from <see cref="LineCrm.Events.IdentityLink"/> evidence
+/// arriving in any order, under <see cref="IdentityRules"/> that refuse bad links and record why.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A union-find forest over interned identifiers (union by size, path compression). Person numbers are handed
+/// out in increasing order and never reused: when two persons merge, the older one (the smaller number)
+/// survives and the merge is reported through <see cref="PersonsMerged"/>; when a removal splits a person, the
+/// part with its oldest identifier keeps the number and the other parts get new ones
+/// (<see cref="PersonsSplit"/>).
+/// </para>
+/// <para>
+/// Not thread-safe for writes. Reads (<see cref="TryResolve"/>, <see cref="GetIdentifiers(PersonId)"/>,
+/// <see cref="Explain"/>, ...) change nothing and may run side by side, but not alongside a write; guard the
+/// graph with a <see cref="ReaderWriterLockSlim"/> or feed it from one writer.
+/// </para>
+/// </remarks>
+public sealed partial class IdentityGraph
+{
+    private readonly CompiledRules _rules;
+    private readonly TimeProvider _time;
+    private GraphState _state;
+
+    /// <summary>Makes an empty graph with <see cref="IdentityRules.Default"/>.</summary>
+    public IdentityGraph()
+        : this(IdentityRules.Default)
+    {
+    }
+
+    /// <summary>Makes an empty graph.</summary>
+    /// <param name="rules">The rules checked on every link.</param>
+    /// <param name="timeProvider">The clock that stamps audit entries; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentException">The rules are not valid; the message says which one and why.</exception>
+    public IdentityGraph(IdentityRules rules, TimeProvider? timeProvider = null)
+    {
+        _rules = CompiledRules.Compile(rules);
+        Rules = rules;
+        _time = timeProvider ?? TimeProvider.System;
+        _state = new GraphState(_rules);
+    }
+
+    /// <summary>Raised after each merge of two persons (in order), so stores of per-person facts can follow.</summary>
+    public event EventHandler<PersonMerge>? PersonsMerged;
+
+    /// <summary>Raised after removing a link or an identifier changed its person's shape (split it or removed it).</summary>
+    public event EventHandler<PersonSplit>? PersonsSplit;
+
+    /// <summary>Raised after each refusal, once it is in the <see cref="AuditLog"/>.</summary>
+    public event EventHandler<IdentityRefusal>? LinkRefused;
+
+    /// <summary>The rules this graph checks.</summary>
+    public IdentityRules Rules { get; }
+
+    /// <summary>The number of identifiers held.</summary>
+    public int IdentifierCount => _state.IdentifierCount;
+
+    /// <summary>The number of persons.</summary>
+    public int PersonCount => _state.PersonCount;
+
+    /// <summary>The number of links held (a pair linked many times counts once).</summary>
+    public int LinkCount => _state.LinkCount;
+
+    /// <summary>Every refused link and identifier, oldest first, with the rule and the values.</summary>
+    public IReadOnlyList<IdentityRefusal> AuditLog => _state.Audit;
+
+    /// <summary>Empties the <see cref="AuditLog"/> (after copying it elsewhere, say).</summary>
+    public void ClearAuditLog() => _state.Audit.Clear();
+
+    /// <summary>Makes room for this many identifiers and links in all, so a bulk load does not grow the graph step by step.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    public void EnsureCapacity(int identifiers, int links)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(identifiers);
+        ArgumentOutOfRangeException.ThrowIfNegative(links);
+        _state.EnsureCapacity(identifiers, links);
+    }
+
+    /// <summary>Whether the graph holds an identifier.</summary>
+    /// <exception cref="ArgumentException">The identifier is <c>default</c>.</exception>
+    public bool Contains(Identifier identifier) => _state.FindNode(Require(identifier)) >= 0;
+
+    /// <summary>The person of an identifier.</summary>
+    /// <returns>False when the graph does not hold the identifier.</returns>
+    /// <exception cref="ArgumentException">The identifier is <c>default</c>.</exception>
+    public bool TryResolve(Identifier identifier, out PersonId person)
+    {
+        var state = _state;
+        var node = state.FindNode(Require(identifier));
+        person = node < 0 ? default : new PersonId(state.PersonOf(node));
+        return node >= 0;
+    }
+
+    /// <summary>The person of an identifier.</summary>
+    /// <exception cref="ArgumentException">The identifier is <c>default</c>.</exception>
+    /// <exception cref="KeyNotFoundException">The graph does not hold the identifier.</exception>
+    public PersonId Resolve(Identifier identifier)
+        => TryResolve(identifier, out var person)
+            ? person
+            : throw new KeyNotFoundException($"The identity graph does not hold '{identifier}'.");
+
+    /// <summary>Whether a person exists (was handed out and neither absorbed nor emptied).</summary>
+    public bool Exists(PersonId person) => _state.RootOfPerson(person.Value) >= 0;
+
+    /// <summary>Every person that exists, in the order of their oldest identifiers.</summary>
+    public IEnumerable<PersonId> GetPersons()
+    {
+        var state = _state;
+        var listed = new System.Collections.BitArray(state.LastPerson + 1);
+        for (var node = 0; node < state.NodeCount; node++)
+        {
+            if (!state.IsLive(node))
+            {
+                continue;
+            }
+
+            var person = state.PersonOf(node);
+            if (!listed[person])
+            {
+                listed[person] = true;
+                yield return new PersonId(person);
+            }
+        }
+    }
+
+    /// <summary>A person's identifiers, oldest first.</summary>
+    /// <exception cref="KeyNotFoundException">The person does not exist.</exception>
+    public IReadOnlyList<Identifier> GetIdentifiers(PersonId person)
+    {
+        var state = _state;
+        return [.. state.SortedMembers(RootOf(state, person)).Select(state.IdentifierOf)];
+    }
+
+    /// <summary>A person's identifiers of one type, oldest first.</summary>
+    /// <exception cref="KeyNotFoundException">The person does not exist.</exception>
+    public IReadOnlyList<Identifier> GetIdentifiers(PersonId person, IdentifierType type)
+    {
+        var state = _state;
+        var root = RootOf(state, person);
+        var typeIndex = state.TypeIndex(type, register: false);
+        return typeIndex < 0
+            ? []
+            : [.. state.SortedMembers(root).Where(n => state.TypeIndexOf(n) == typeIndex).Select(state.IdentifierOf)];
+    }
+
+    /// <summary>A person's LINE user id (the oldest, if rules allow more than one), or null when the person has none.</summary>
+    /// <exception cref="KeyNotFoundException">The person does not exist.</exception>
+    public Identifier? GetLineUserId(PersonId person)
+    {
+        var line = GetIdentifiers(person, IdentifierType.LineUser);
+        return line.Count == 0 ? null : line[0];
+    }
+
+    private static int RootOf(GraphState state, PersonId person)
+    {
+        var root = state.RootOfPerson(person.Value);
+        return root >= 0 ? root : throw new KeyNotFoundException($"Person {person} does not exist in the identity graph (never handed out, merged into another, or emptied).");
+    }
+
+    private static Identifier Require(Identifier identifier, string name = "identifier")
+        => identifier.IsDefault
+            ? throw new ArgumentException("default(Identifier) identifies nobody; pass an identifier made by Identifier's factories or Parse.", name)
+            : identifier;
+}
