@@ -1,15 +1,15 @@
 namespace LineCrm.Segmentation.Identity;
 
 /// <remarks>
-/// This part: the union-find forest of persons. A root's parent entry is minus its size (union by size); other
+/// This part: the union-find forest of persons (parent and person number side by side, so resolving a root
+/// touches one cache line). A root's parent entry is minus its size (union by size); other
 /// nodes point towards the root and writers halve the path as they walk it (path compression). Each root
 /// carries its person's number and per-type counts for the rules; each person's nodes form a ring through
 /// <c>_ring</c>, so a person's identifiers can be listed without scanning the graph.
 /// </remarks>
 internal sealed partial class GraphState
 {
-    private int[] _parent = [];
-    private int[] _person = [];
+    private ForestNode[] _forest = [];
     private int[] _ring = [];
     private byte[] _counts = [];
     private int[] _personRoot = [0];
@@ -25,22 +25,22 @@ internal sealed partial class GraphState
     /// <summary>The root of a node, halving the path on the way (writers only).</summary>
     public int Find(int node)
     {
-        var parent = _parent;
+        var forest = _forest;
         while (true)
         {
-            var up = parent[node];
+            var up = forest[node].Parent;
             if (up < 0)
             {
                 return node;
             }
 
-            var upUp = parent[up];
+            var upUp = forest[up].Parent;
             if (upUp < 0)
             {
                 return up;
             }
 
-            parent[node] = upUp;
+            forest[node].Parent = upUp;
             node = upUp;
         }
     }
@@ -48,23 +48,23 @@ internal sealed partial class GraphState
     /// <summary>The root of a node without changing anything, so readers may run side by side.</summary>
     public int FindReadOnly(int node)
     {
-        var parent = _parent;
-        var up = parent[node];
+        var forest = _forest;
+        var up = forest[node].Parent;
         while (up >= 0)
         {
             node = up;
-            up = parent[node];
+            up = forest[node].Parent;
         }
 
         return node;
     }
 
     /// <summary>The person number of a node (readers).</summary>
-    public int PersonOf(int node) => _person[FindReadOnly(node)];
+    public int PersonOf(int node) => _forest[FindReadOnly(node)].Person;
 
-    public int PersonOfRoot(int root) => _person[root];
+    public int PersonOfRoot(int root) => _forest[root].Person;
 
-    public int SizeOfRoot(int root) => -_parent[root];
+    public int SizeOfRoot(int root) => -_forest[root].Parent;
 
     public int CountOfRoot(int root, int slot) => _counts[(root * _rules.SlotCount) + slot];
 
@@ -108,7 +108,7 @@ internal sealed partial class GraphState
         }
 
         _personRoot[person] = root;
-        _person[root] = person;
+        _forest[root].Person = person;
         _personCount++;
         return person;
     }
@@ -116,8 +116,8 @@ internal sealed partial class GraphState
     /// <summary>Adds a new node (a person of one, with no number yet) to the person of <paramref name="root"/>.</summary>
     public void Attach(int node, int root)
     {
-        _parent[root] += _parent[node];
-        _parent[node] = root;
+        _forest[root].Parent += _forest[node].Parent;
+        _forest[node].Parent = root;
         (_ring[root], _ring[node]) = (_ring[node], _ring[root]);
         AddCounts(root, node);
     }
@@ -126,20 +126,20 @@ internal sealed partial class GraphState
     /// <returns>The new root.</returns>
     public int Union(int rootA, int rootB, out int surviving, out int absorbed)
     {
-        var personA = _person[rootA];
-        var personB = _person[rootB];
+        var personA = _forest[rootA].Person;
+        var personB = _forest[rootB].Person;
         surviving = Math.Min(personA, personB);
         absorbed = Math.Max(personA, personB);
-        if (_parent[rootA] > _parent[rootB])
+        if (_forest[rootA].Parent > _forest[rootB].Parent)
         {
             (rootA, rootB) = (rootB, rootA);
         }
 
-        _parent[rootA] += _parent[rootB];
-        _parent[rootB] = rootA;
+        _forest[rootA].Parent += _forest[rootB].Parent;
+        _forest[rootB].Parent = rootA;
         (_ring[rootA], _ring[rootB]) = (_ring[rootB], _ring[rootA]);
         AddCounts(rootA, rootB);
-        _person[rootA] = surviving;
+        _forest[rootA].Person = surviving;
         _personRoot[surviving] = rootA;
         _personRoot[absorbed] = -1;
         _personCount--;
@@ -156,22 +156,22 @@ internal sealed partial class GraphState
             return;
         }
 
-        if (_parent[rootA] > _parent[rootB])
+        if (_forest[rootA].Parent > _forest[rootB].Parent)
         {
             (rootA, rootB) = (rootB, rootA);
         }
 
-        _parent[rootA] += _parent[rootB];
-        _parent[rootB] = rootA;
+        _forest[rootA].Parent += _forest[rootB].Parent;
+        _forest[rootB].Parent = rootA;
         (_ring[rootA], _ring[rootB]) = (_ring[rootB], _ring[rootA]);
         AddCounts(rootA, rootB);
     }
 
     private void InitializeForestNode(int node, int typeIndex)
     {
-        _parent[node] = -1;
+        _forest[node].Parent = -1;
         _ring[node] = node;
-        _person[node] = 0;
+        _forest[node].Person = 0;
         var slots = _rules.SlotCount;
         if (slots > 0)
         {
@@ -198,9 +198,18 @@ internal sealed partial class GraphState
 
     private void ResizeForest(int size)
     {
-        Array.Resize(ref _parent, size);
-        Array.Resize(ref _person, size);
+        Array.Resize(ref _forest, size);
         Array.Resize(ref _ring, size);
         Array.Resize(ref _counts, size * _rules.SlotCount);
     }
+}
+
+/// <summary>One node of the union-find forest.</summary>
+internal struct ForestNode
+{
+    /// <summary>The parent node, or minus the person's size at a root.</summary>
+    public int Parent;
+
+    /// <summary>At a root, the person's number (0 while a rebuild has not numbered it yet).</summary>
+    public int Person;
 }

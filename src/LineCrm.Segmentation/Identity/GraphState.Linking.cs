@@ -4,7 +4,7 @@ using LineCrm.Identity;
 
 namespace LineCrm.Segmentation.Identity;
 
-/// <summary>What <see cref="GraphState.Apply"/> did: an outcome, the person numbers, and for a refusal the rule and why.</summary>
+/// <summary>What <see cref="GraphState.Apply(LineCrm.Events.IdentityLink)"/> did: an outcome, the person numbers, and for a refusal the rule and why.</summary>
 internal readonly record struct Applied(
     LinkOutcome Outcome,
     int Person,
@@ -32,7 +32,7 @@ internal sealed partial class GraphState
             return new Applied(LinkOutcome.AlreadyJoined, PersonOf(node), 0);
         }
 
-        if (_rules.RuleOf(identifier.Type).BlockReason(identifier.Value) is { } blocked)
+        if (RuleFor(identifier.Type).BlockReason(identifier.Value) is { } blocked)
         {
             return Blocked(identifier, blocked);
         }
@@ -42,16 +42,19 @@ internal sealed partial class GraphState
     }
 
     /// <summary>Applies one valid link (two different, non-default identifiers).</summary>
-    public Applied Apply(IdentityLink link)
+    public Applied Apply(IdentityLink link) => Apply(link, FindNode(link.From), FindNode(link.To));
+
+    /// <summary>Applies one valid link whose ends were looked up beforehand (-1: not held then; looked up again).</summary>
+    public Applied Apply(IdentityLink link, int from, int to)
     {
-        var from = FindNode(link.From);
-        var to = FindNode(link.To);
-        if (from < 0 && _rules.RuleOf(link.From.Type).BlockReason(link.From.Value) is { } fromBlocked)
+        from = from >= 0 ? from : FindNode(link.From);
+        to = to >= 0 ? to : FindNode(link.To);
+        if (from < 0 && RuleFor(link.From.Type).BlockReason(link.From.Value) is { } fromBlocked)
         {
             return Blocked(link.From, fromBlocked);
         }
 
-        if (to < 0 && _rules.RuleOf(link.To.Type).BlockReason(link.To.Value) is { } toBlocked)
+        if (to < 0 && RuleFor(link.To.Type).BlockReason(link.To.Value) is { } toBlocked)
         {
             return Blocked(link.To, toBlocked);
         }
@@ -87,7 +90,7 @@ internal sealed partial class GraphState
                 AddLink(from, to, ticks, source);
             }
 
-            return new Applied(LinkOutcome.AlreadyJoined, _person[rootFrom], 0);
+            return new Applied(LinkOutcome.AlreadyJoined, _forest[rootFrom].Person, 0);
         }
 
         var slots = _rules.SlotCount;
@@ -114,7 +117,7 @@ internal sealed partial class GraphState
     private Applied JoinNew(int existing, Identifier added, long ticks, LinkSource source, bool newIsFrom)
     {
         var root = Find(existing);
-        var slot = _rules.RuleOf(added.Type).LimitSlot;
+        var slot = RuleFor(added.Type).LimitSlot;
         if (slot >= 0 && CountOfRoot(root, slot) + 1 > _rules.Limits[slot])
         {
             return OverLimit(slot, CountOfRoot(root, slot) + 1, [root], added);
@@ -136,12 +139,12 @@ internal sealed partial class GraphState
             AddLink(existing, node, ticks, source);
         }
 
-        return new Applied(LinkOutcome.Joined, _person[root], 0);
+        return new Applied(LinkOutcome.Joined, _forest[root].Person, 0);
     }
 
     private Applied JoinBothNew(IdentityLink link, long ticks)
     {
-        var slot = _rules.RuleOf(link.From.Type).LimitSlot;
+        var slot = RuleFor(link.From.Type).LimitSlot;
         if (slot >= 0 && link.From.Type == link.To.Type && _rules.Limits[slot] < 2)
         {
             var type = _rules.LimitedTypes[slot];
@@ -174,7 +177,7 @@ internal sealed partial class GraphState
         {
             var ofType = SortedMembers(root).Where(n => TypeOf(n) == type).Select(IdentifierOf).ToList();
             involved.AddRange(ofType);
-            sides.Add($"P{_person[root]} has {string.Join(", ", ofType)}");
+            sides.Add($"P{_forest[root].Person} has {string.Join(", ", ofType)}");
         }
 
         if (added is { } newOne)
@@ -191,7 +194,7 @@ internal sealed partial class GraphState
 
     private Applied TooLarge(long size, Identifier from, Identifier to, int[] roots)
     {
-        var persons = string.Join(" and ", roots.Select(r => $"P{_person[r]} ({SizeOfRoot(r)} identifiers)"));
+        var persons = string.Join(" and ", roots.Select(r => $"P{_forest[r].Person} ({SizeOfRoot(r)} identifiers)"));
         var reason = string.Create(
             CultureInfo.InvariantCulture,
             $"MaxPersonSize: a person may have at most {_rules.MaxPersonSize} identifiers and the link {from} - {to} would join {persons} into {size}.");

@@ -12,7 +12,7 @@ internal sealed partial class GraphState
     public (int Original, List<int> Persons) Unlink(int link)
     {
         var root = Find(_halfNode[2 * link]);
-        var original = _person[root];
+        var original = _forest[root].Person;
         var members = SortedMembers(root);
         RemoveLink(link);
         return (original, Renumber(members, original));
@@ -22,7 +22,7 @@ internal sealed partial class GraphState
     public (int Original, List<int> Persons) RemoveNode(int node)
     {
         var root = Find(node);
-        var original = _person[root];
+        var original = _forest[root].Person;
         var members = SortedMembers(root);
         while (_firstHalf[node] >= 0)
         {
@@ -31,9 +31,9 @@ internal sealed partial class GraphState
 
         ForgetNode(node);
         members.Remove(node);
-        _parent[node] = -1;
+        _forest[node].Parent = -1;
         _ring[node] = node;
-        _person[node] = 0;
+        _forest[node].Person = 0;
         return (original, Renumber(members, original));
     }
 
@@ -65,14 +65,14 @@ internal sealed partial class GraphState
         foreach (var node in members)
         {
             var root = Find(node);
-            if (_person[root] != 0)
+            if (_forest[root].Person != 0)
             {
                 continue;
             }
 
             if (persons.Count == 0)
             {
-                _person[root] = original;
+                _forest[root].Person = original;
                 _personRoot[original] = root;
                 _personCount++;
                 persons.Add(original);

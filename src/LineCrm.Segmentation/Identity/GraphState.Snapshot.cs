@@ -171,15 +171,15 @@ internal sealed partial class GraphState
         {
             var root = Find(node);
             var person = personOfNode[node];
-            if (_person[root] == 0 && _personRoot[person] < 0)
+            if (_forest[root].Person == 0 && _personRoot[person] < 0)
             {
-                _person[root] = person;
+                _forest[root].Person = person;
                 _personRoot[person] = root;
                 _personCount++;
             }
-            else if (_person[root] != person)
+            else if (_forest[root].Person != person)
             {
-                throw cursor.Invalid($"identifier {node} is recorded as person P{person} but its links join it to person P{(_person[root] == 0 ? person : _person[root])} (or P{person} is split across unlinked identifiers)");
+                throw cursor.Invalid($"identifier {node} is recorded as person P{person} but its links join it to person P{(_forest[root].Person == 0 ? person : _forest[root].Person)} (or P{person} is split across unlinked identifiers)");
             }
         }
     }

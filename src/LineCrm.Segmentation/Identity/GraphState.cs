@@ -51,6 +51,13 @@ internal sealed partial class GraphState
 
     public CompiledTypeRule RuleOfType(int typeIndex) => _typeRules[typeIndex];
 
+    /// <summary>The rule of a type, without hashing its name when the type has been seen.</summary>
+    public CompiledTypeRule RuleFor(IdentifierType type)
+    {
+        var index = TypeIndex(type, register: false);
+        return index >= 0 ? _typeRules[index] : _rules.RuleOf(type);
+    }
+
     public int RankOfType(int typeIndex) => _typeRanks[typeIndex];
 
     /// <summary>The index of a type; registers it when asked to, otherwise -1 for a type never seen.</summary>

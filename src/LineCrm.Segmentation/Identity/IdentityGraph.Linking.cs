@@ -86,10 +86,21 @@ public sealed partial class IdentityGraph
         var state = _state;
         state.EnsureCapacity(state.NodeCount, state.LinkSlots + all.Length);
         int joined = 0, merged = 0, already = 0, refused = 0;
-        foreach (var index in LinkOrder.Of(all, state))
+        var order = LinkOrder.Of(all, state);
+
+        // Look every end up first: these lookups do not depend on each other, so the processor overlaps their
+        // cache misses, which it cannot do while each union waits for its own lookups.
+        var ends = new int[2 * order.Length];
+        for (var i = 0; i < order.Length; i++)
         {
-            var link = all[index];
-            var result = Report(state.Apply(link), link);
+            ends[2 * i] = state.FindNode(all[order[i]].From);
+            ends[(2 * i) + 1] = state.FindNode(all[order[i]].To);
+        }
+
+        for (var i = 0; i < order.Length; i++)
+        {
+            var link = all[order[i]];
+            var result = Report(state.Apply(link, ends[2 * i], ends[(2 * i) + 1]), link);
             switch (result.Outcome)
             {
                 case LinkOutcome.Joined: joined++; break;

@@ -9,33 +9,28 @@ namespace LineCrm.Segmentation.Identity;
 /// </summary>
 internal sealed class TextKeyTable : KeyTable
 {
-    // UTF-8 of at most 256 UTF-16 characters (IdentifierType.MaxOpaqueValueLength).
-    private const int MaxValueBytes = 3 * 256;
-
     private ulong[] _slots = new ulong[16];
     private int _mask = 15;
     private int _count;
     private byte[] _bytes = new byte[256];
     private int _used;
-    private int[] _start = new int[16];
-    private ushort[] _length = new ushort[16];
-    private int[] _entryNode = new int[16];
+    private TextEntry[] _entry = new TextEntry[16];
     private int _entries;
 
     public override int Count => _count;
 
     public override int Find(string value)
     {
-        Span<byte> utf8 = stackalloc byte[MaxValueBytes];
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
         var length = Encoding.UTF8.GetBytes(value, utf8);
         var entry = FindEntry(utf8[..length]);
-        return entry < 0 ? -1 : _entryNode[entry];
+        return entry < 0 ? -1 : _entry[entry].Node;
     }
 
     public override void Add(string value, int node, int[] nodeKey)
     {
         EnsureCapacity(_count + 1, nodeKey);
-        Span<byte> utf8 = stackalloc byte[MaxValueBytes];
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
         var length = Encoding.UTF8.GetBytes(value, utf8);
         if ((long)_used + length > Array.MaxLength)
         {
@@ -47,19 +42,14 @@ internal sealed class TextKeyTable : KeyTable
             Array.Resize(ref _bytes, (int)Math.Min(Array.MaxLength, Math.Max(_used + length, _bytes.Length + (_bytes.Length / 2L))));
         }
 
-        if (_entries == _start.Length)
+        if (_entries == _entry.Length)
         {
-            var size = _entries + (_entries / 2);
-            Array.Resize(ref _start, size);
-            Array.Resize(ref _length, size);
-            Array.Resize(ref _entryNode, size);
+            Array.Resize(ref _entry, _entries + (_entries / 2));
         }
 
         var entry = _entries++;
         utf8[..length].CopyTo(_bytes.AsSpan(_used));
-        _start[entry] = _used;
-        _length[entry] = (ushort)length;
-        _entryNode[entry] = node;
+        _entry[entry] = new TextEntry(_used, (ushort)length, node);
         _used += length;
         nodeKey[node] = entry;
         Place(_slots, _mask, ((ulong)Hash(utf8[..length]) << 32) | (uint)(entry + 1));
@@ -96,7 +86,7 @@ internal sealed class TextKeyTable : KeyTable
     public override string GetValue(int node, int[] nodeKey)
     {
         var entry = nodeKey[node];
-        return Encoding.UTF8.GetString(_bytes, _start[entry], _length[entry]);
+        return Encoding.UTF8.GetString(_bytes, _entry[entry].Start, _entry[entry].Length);
     }
 
     public override void EnsureCapacity(int count, int[] nodeKey)
@@ -119,11 +109,9 @@ internal sealed class TextKeyTable : KeyTable
 
         _slots = slots;
         _mask = mask;
-        if (_start.Length < count)
+        if (_entry.Length < count)
         {
-            Array.Resize(ref _start, count);
-            Array.Resize(ref _length, count);
-            Array.Resize(ref _entryNode, count);
+            Array.Resize(ref _entry, count);
         }
     }
 
@@ -141,7 +129,7 @@ internal sealed class TextKeyTable : KeyTable
             }
 
             var entry = (int)(uint)stored - 1;
-            if ((uint)(stored >> 32) == hash && _bytes.AsSpan(_start[entry], _length[entry]).SequenceEqual(utf8))
+            if ((uint)(stored >> 32) == hash && _bytes.AsSpan(_entry[entry].Start, _entry[entry].Length).SequenceEqual(utf8))
             {
                 return entry;
             }
@@ -152,7 +140,7 @@ internal sealed class TextKeyTable : KeyTable
 
     private int FindSlot(int entry)
     {
-        var slot = (int)Hash(_bytes.AsSpan(_start[entry], _length[entry])) & _mask;
+        var slot = (int)Hash(_bytes.AsSpan(_entry[entry].Start, _entry[entry].Length)) & _mask;
         while ((int)(uint)_slots[slot] - 1 != entry)
         {
             slot = (slot + 1) & _mask;
@@ -179,3 +167,6 @@ internal sealed class TextKeyTable : KeyTable
         return (uint)hash.ToHashCode();
     }
 }
+
+/// <summary>Where one value's UTF-8 lives in the arena, and its node: one read per comparison.</summary>
+internal readonly record struct TextEntry(int Start, ushort Length, int Node);

@@ -1,0 +1,85 @@
+using BenchmarkDotNet.Attributes;
+using LineCrm.Identity;
+using LineCrm.Segmentation.Identity;
+
+namespace LineCrm.Benchmarks.Identity;
+
+/// <summary>
+/// A built graph of 10 million identifiers at work: resolving identifiers to persons (random probes, so most
+/// lookups miss the CPU caches, as they would in production) and applying 100,000 links one by one.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+public class IdentityLookupBenchmarks
+{
+    private const int Probes = 1_000_000;
+
+    private IdentityWorkload _workload = null!;
+    private IdentityGraph _graph = null!;
+    private Identifier[] _probes = null!;
+    private Identifier[] _hotProbes = null!;
+
+    [Params(10_000_000)]
+    public int Identifiers { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _workload = IdentityWorkload.Create(Identifiers, Identifiers);
+        _graph = Build();
+        var random = new Random(7);
+        _probes = [.. Enumerable.Range(0, Probes).Select(_ => _workload.Identifiers[random.Next(Identifiers)])];
+
+        // The same 1,000 identifiers over and over: what a lookup costs when its data is in the CPU caches.
+        _hotProbes = [.. Enumerable.Range(0, Probes).Select(i => _probes[i % 1_000])];
+    }
+
+    [IterationSetup(Target = nameof(Incremental))]
+    public void FreshGraph() => _graph = Build();
+
+    [Benchmark(Description = "TryResolve (random identifier)", OperationsPerInvoke = Probes)]
+    public long Resolve()
+    {
+        long sum = 0;
+        foreach (var probe in _probes)
+        {
+            _graph.TryResolve(probe, out var person);
+            sum += person.Value;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(Description = "TryResolve (1,000 identifiers, cached)", OperationsPerInvoke = Probes)]
+    public long ResolveHot()
+    {
+        long sum = 0;
+        foreach (var probe in _hotProbes)
+        {
+            _graph.TryResolve(probe, out var person);
+            sum += person.Value;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(Description = "Link x 100,000 (incremental, one by one)")]
+    public int Incremental()
+    {
+        var merged = 0;
+        foreach (var link in _workload.Incremental)
+        {
+            merged += _graph.Link(link).Outcome == LinkOutcome.Merged ? 1 : 0;
+        }
+
+        return merged;
+    }
+
+    private IdentityGraph Build()
+    {
+        var graph = new IdentityGraph(IdentityRules.Default);
+        graph.AddIdentifiers(_workload.Identifiers);
+        graph.AddLinks(_workload.Links);
+        return graph;
+    }
+}
