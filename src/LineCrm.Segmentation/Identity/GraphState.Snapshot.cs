@@ -254,7 +254,7 @@ internal sealed partial class GraphState
         {
             return make();
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FormatException)
         {
             throw cursor.Invalid($"{what} is not valid: {e.Message}");
         }
