@@ -25,6 +25,21 @@ public sealed partial class IdentityGraph
         return true;
     }
 
+    /// <summary>
+    /// The person of an identifier, adding it as a person of its own when the graph has not seen it: what a store
+    /// of per-person facts calls for each purchase or interaction (the member table's resolver).
+    /// </summary>
+    /// <exception cref="ArgumentException">The identifier is <c>default</c>, or its value is blocked by the rules (the refusal is also in the <see cref="AuditLog"/>).</exception>
+    public PersonId ResolveOrAdd(Identifier identifier)
+    {
+        if (TryAddIdentifier(identifier, out var person))
+        {
+            return person;
+        }
+
+        throw new ArgumentException(_state.Audit[^1].Reason, nameof(identifier));
+    }
+
     /// <summary>Adds many lone identifiers; blocked ones are refused into the <see cref="AuditLog"/>.</summary>
     /// <returns>How many were new.</returns>
     /// <exception cref="ArgumentException">One is <c>default</c> (the message gives its position); nothing was added.</exception>

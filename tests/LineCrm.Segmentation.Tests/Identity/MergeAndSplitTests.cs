@@ -197,4 +197,19 @@ public sealed class MergeAndSplitTests
         Assert.Null(graph.GetLineUserId(alone));
         Assert.Equal([person, alone], graph.GetPersons());
     }
+
+    [Fact]
+    public void ResolveOrAdd_finds_known_identifiers_adds_new_ones_and_refuses_blocked_ones()
+    {
+        var graph = new IdentityGraph();
+        graph.Link(Link(Line(1), Card("C-1")));
+
+        Assert.Equal(new PersonId(1), graph.ResolveOrAdd(Card("C-1")));
+        Assert.Equal(new PersonId(2), graph.ResolveOrAdd(Card("C-2")));
+        Assert.Equal(new PersonId(2), graph.ResolveOrAdd(Card("C-2")));
+        var error = Assert.Throws<ArgumentException>(() => graph.ResolveOrAdd(Card("unknown")));
+        Assert.Contains("blocked", error.Message, StringComparison.Ordinal);
+        Assert.Equal(IdentityRuleKind.BlockedValue, graph.AuditLog.Single().Rule);
+        Assert.Equal(3, graph.IdentifierCount);
+    }
 }
