@@ -98,8 +98,9 @@ public sealed partial class IdentityGraph
             Validate(all[i], $"links[{i}]");
         }
 
+        // Link storage is not sized for the whole batch up front: repeated and refused links take none, and in
+        // real batches they are many, so growing as needed keeps less memory idle.
         var state = _state;
-        state.EnsureCapacity(state.NodeCount, state.LinkSlots + all.Length);
         int joined = 0, merged = 0, already = 0, refused = 0;
         var order = LinkOrder.Of(all, state);
 
