@@ -1,58 +1,103 @@
-using System.Globalization;
-using System.Text.Json.Serialization.Metadata;
-using LineCrm.Messaging.Http;
+using LineCrm.Messaging.Insights;
 using LineCrm.Messaging.Serialization;
 
 namespace LineCrm.Messaging.Client;
 
 public partial class LineMessagingClient
 {
-    /// <summary>This month's message target limit.</summary>
+    /// <summary>Friends' demographics: gender, age, area, OS and friendship length shares.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    [LineOperation("getMessageQuota")]
-    public virtual Task<LineResponse<MessageQuotaResponse>> GetMessageQuotaAsync(CancellationToken cancellationToken = default) =>
-        Get(LineOperations.GetMessageQuota, "v2/bot/message/quota", LineJsonContext.Default.MessageQuotaResponse, cancellationToken);
+    [LineOperation("getFriendsDemographics")]
+    public virtual Task<LineResponse<FriendsDemographics>> GetFriendsDemographicsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(InsightOperations.Demographics, "v2/bot/insight/demographic", LinePlatformJsonContext.Default.FriendsDemographics, cancellationToken);
 
-    /// <summary>Messages sent this month that count against the quota.</summary>
+    /// <summary>Messages delivered on a day (JST), by kind.</summary>
+    /// <param name="day">The day; sent as <c>yyyyMMdd</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    [LineOperation("getMessageQuotaConsumption")]
-    public virtual Task<LineResponse<QuotaConsumptionResponse>> GetMessageQuotaConsumptionAsync(CancellationToken cancellationToken = default) =>
-        Get(LineOperations.GetMessageQuotaConsumption, "v2/bot/message/quota/consumption", LineJsonContext.Default.QuotaConsumptionResponse, cancellationToken);
+    [LineOperation("getNumberOfMessageDeliveries")]
+    public virtual Task<LineResponse<MessageDeliveryStatistics>> GetNumberOfMessageDeliveriesAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+        GetAsync(InsightOperations.Deliveries, "v2/bot/insight/message/delivery" + Query(("date", LineDates.Format(day))),
+            LinePlatformJsonContext.Default.MessageDeliveryStatistics, cancellationToken);
 
-    /// <summary>Reply messages sent on <paramref name="day"/> (a calendar day in Japan time, UTC+9, as LINE counts).</summary>
-    /// <param name="day">The day, in UTC+9.</param>
+    /// <summary>Friends, targeted reaches and blocks on a day (JST).</summary>
+    /// <param name="day">The day; sent as <c>yyyyMMdd</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    [LineOperation("getNumberOfSentReplyMessages")]
-    public virtual Task<LineResponse<NumberOfMessagesResponse>> GetNumberOfSentReplyMessagesAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        SentCount(LineOperations.GetNumberOfSentReplyMessages, "reply", day, cancellationToken);
+    [LineOperation("getNumberOfFollowers")]
+    public virtual Task<LineResponse<FollowerStatistics>> GetNumberOfFollowersAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+        GetAsync(InsightOperations.Followers, "v2/bot/insight/followers" + Query(("date", LineDates.Format(day))),
+            LinePlatformJsonContext.Default.FollowerStatistics, cancellationToken);
 
-    /// <summary>Push messages sent on <paramref name="day"/> (UTC+9).</summary>
-    /// <param name="day">The day, in UTC+9.</param>
+    /// <summary>Impressions, clicks and media plays of a broadcast or narrowcast.</summary>
+    /// <param name="requestId">The send's request id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    [LineOperation("getNumberOfSentPushMessages")]
-    public virtual Task<LineResponse<NumberOfMessagesResponse>> GetNumberOfSentPushMessagesAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        SentCount(LineOperations.GetNumberOfSentPushMessages, "push", day, cancellationToken);
+    [LineOperation("getMessageEvent")]
+    public virtual Task<LineResponse<MessageEventStatistics>> GetMessageEventAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        return GetAsync(InsightOperations.MessageEvent, "v2/bot/insight/message/event" + Query(("requestId", requestId)),
+            LinePlatformJsonContext.Default.MessageEventStatistics, cancellationToken);
+    }
 
-    /// <summary>Multicast messages sent on <paramref name="day"/> (UTC+9).</summary>
-    /// <param name="day">The day, in UTC+9.</param>
+    /// <summary>Interaction with the messages of one custom aggregation unit over a period (JST, at most 30 days).</summary>
+    /// <param name="customAggregationUnit">The unit's name.</param>
+    /// <param name="firstDay">First day.</param>
+    /// <param name="lastDay">Last day.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    [LineOperation("getNumberOfSentMulticastMessages")]
-    public virtual Task<LineResponse<NumberOfMessagesResponse>> GetNumberOfSentMulticastMessagesAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        SentCount(LineOperations.GetNumberOfSentMulticastMessages, "multicast", day, cancellationToken);
+    [LineOperation("getStatisticsPerUnit")]
+    public virtual Task<LineResponse<MessageEventStatistics>> GetStatisticsPerUnitAsync(
+        string customAggregationUnit, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customAggregationUnit);
+        CheckPeriod(firstDay, lastDay);
+        return GetAsync(
+            InsightOperations.PerUnit,
+            "v2/bot/insight/message/event/aggregation"
+                + Query(("customAggregationUnit", customAggregationUnit), ("from", LineDates.Format(firstDay)), ("to", LineDates.Format(lastDay))),
+            LinePlatformJsonContext.Default.MessageEventStatistics,
+            cancellationToken);
+    }
 
-    /// <summary>Broadcast messages sent on <paramref name="day"/> (UTC+9).</summary>
-    /// <param name="day">The day, in UTC+9.</param>
+    /// <summary>Impressions and taps of a rich menu over a period (JST).</summary>
+    /// <param name="richMenuId">The rich menu.</param>
+    /// <param name="firstDay">First day.</param>
+    /// <param name="lastDay">Last day.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    [LineOperation("getNumberOfSentBroadcastMessages")]
-    public virtual Task<LineResponse<NumberOfMessagesResponse>> GetNumberOfSentBroadcastMessagesAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        SentCount(LineOperations.GetNumberOfSentBroadcastMessages, "broadcast", day, cancellationToken);
+    [LineOperation("getRichMenuInsightSummary")]
+    public virtual Task<LineResponse<RichMenuInsightSummary>> GetRichMenuInsightSummaryAsync(
+        string richMenuId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(richMenuId);
+        CheckPeriod(firstDay, lastDay);
+        return GetAsync(
+            InsightOperations.RichMenuSummary,
+            $"v2/bot/insight/richmenu/{Escape(richMenuId)}/summary" + Query(("from", LineDates.Format(firstDay)), ("to", LineDates.Format(lastDay))),
+            LinePlatformJsonContext.Default.RichMenuInsightSummary,
+            cancellationToken);
+    }
 
-    private Task<LineResponse<NumberOfMessagesResponse>> SentCount(
-        LineOperationInfo operation, string kind, DateOnly day, CancellationToken cancellationToken) =>
-        Get(operation, $"v2/bot/message/delivery/{kind}?date={day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}",
-            LineJsonContext.Default.NumberOfMessagesResponse, cancellationToken);
+    /// <summary>Impressions and taps of a rich menu per day (JST).</summary>
+    /// <param name="richMenuId">The rich menu.</param>
+    /// <param name="firstDay">First day.</param>
+    /// <param name="lastDay">Last day.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [LineOperation("getRichMenuInsightDaily")]
+    public virtual Task<LineResponse<RichMenuInsightDaily>> GetRichMenuInsightDailyAsync(
+        string richMenuId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(richMenuId);
+        CheckPeriod(firstDay, lastDay);
+        return GetAsync(
+            InsightOperations.RichMenuDaily,
+            $"v2/bot/insight/richmenu/{Escape(richMenuId)}/daily" + Query(("from", LineDates.Format(firstDay)), ("to", LineDates.Format(lastDay))),
+            LinePlatformJsonContext.Default.RichMenuInsightDaily,
+            cancellationToken);
+    }
 
-    private Task<LineResponse<TResponse>> Get<TResponse>(
-        LineOperationInfo operation, string path, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken) =>
-        SendAsync<object, TResponse>(operation, path, null, null, responseInfo, retryKey: null, whenAlreadyAccepted: null, cancellationToken);
+    private static void CheckPeriod(DateOnly firstDay, DateOnly lastDay)
+    {
+        if (lastDay < firstDay)
+        {
+            throw new ArgumentException($"to: the period must not end ({lastDay:yyyy-MM-dd}) before it starts ({firstDay:yyyy-MM-dd}).", nameof(lastDay));
+        }
+    }
 }

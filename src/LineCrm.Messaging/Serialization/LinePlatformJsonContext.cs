@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LineCrm.Messaging.Audiences;
+using LineCrm.Messaging.Insights;
 using LineCrm.Messaging.Tokens;
 
 namespace LineCrm.Messaging.Serialization;
@@ -25,4 +26,10 @@ namespace LineCrm.Messaging.Serialization;
 [JsonSerializable(typeof(CreatedAudienceGroup))]
 [JsonSerializable(typeof(AudienceData))]
 [JsonSerializable(typeof(AudienceGroupPage))]
+[JsonSerializable(typeof(FriendsDemographics))]
+[JsonSerializable(typeof(MessageDeliveryStatistics))]
+[JsonSerializable(typeof(FollowerStatistics))]
+[JsonSerializable(typeof(MessageEventStatistics))]
+[JsonSerializable(typeof(RichMenuInsightSummary))]
+[JsonSerializable(typeof(RichMenuInsightDaily))]
 internal sealed partial class LinePlatformJsonContext : JsonSerializerContext;

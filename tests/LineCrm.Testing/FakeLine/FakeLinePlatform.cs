@@ -26,6 +26,12 @@ public sealed partial class FakeLinePlatform
     /// <summary>True for a token the fake issued and that was not revoked.</summary>
     public bool IsValidIssuedToken(string token) => token.Length > 0 && IssuedTokens.ContainsKey(token);
 
+    /// <summary>Rich menu ids the fake knows (for the rich-menu insights).</summary>
+    public ConcurrentDictionary<string, bool> KnownRichMenus { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The ids of <see cref="KnownRichMenus"/>.</summary>
+    public ICollection<string> KnownRichMenuIds => KnownRichMenus.Keys;
+
     /// <summary>A fresh number, unique within this fake.</summary>
     public long Next() => Interlocked.Increment(ref _counter);
 }

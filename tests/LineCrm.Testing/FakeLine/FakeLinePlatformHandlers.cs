@@ -10,6 +10,7 @@ internal static class FakeLinePlatformHandlers
     {
         FakeLineTokenHandlers.Register(routes);
         FakeLineAudienceHandlers.Register(routes);
+        FakeLineInsightHandlers.Register(routes);
     }
 
     /// <summary>Sets a handler when the document has the operation.</summary>
