@@ -69,8 +69,8 @@ internal abstract class ColumnTest
             case MemberFieldExpr { Field: MemberField.TotalSpend } when value.Type == SegmentType.Double:
                 var spendSlot = slots.Invariant(value);
                 return new DoubleTest(f => f.TotalSpend, op, f => f.Doubles[spendSlot]);
-            case MemberFieldExpr { Field: MemberField.TotalSpend } when value is ConstantExpr { Value: long whole and >= -(1L << 53) and <= 1L << 53 }:
-                // An int constant up to 2^53 is exactly a double, so the heterogeneous comparison is a plain one.
+            case MemberFieldExpr { Field: MemberField.TotalSpend } when value is ConstantExpr { Value: long whole }:
+                // CEL orders an int against a double as doubles (CelNumericComparison).
                 return new DoubleTest(f => f.TotalSpend, op, _ => whole);
             case SizeExpr { Operand: CollectionExpr { Collection: Collection.Purchases or Collection.Interactions } size } when value.Type == SegmentType.Int:
                 var countSlot = slots.Invariant(value);

@@ -49,7 +49,27 @@ internal static class SegmentRuntime
         _ => target.EndsWith(argument, StringComparison.Ordinal),
     };
 
-    public static int CompareStrings(string a, string b) => string.CompareOrdinal(a, b);
+    /// <summary>
+    /// Orders strings by Unicode code point, as CEL does. UTF-16 ordinal order differs only where a surrogate pair
+    /// (a code point above U+FFFF) meets a character from U+E000 to U+FFFF: the pair is the larger code point.
+    /// </summary>
+    public static int CompareStrings(string a, string b)
+    {
+        var n = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < n; i++)
+        {
+            char x = a[i], y = b[i];
+            if (x == y)
+            {
+                continue;
+            }
+
+            var xSurrogate = char.IsSurrogate(x);
+            return xSurrogate == char.IsSurrogate(y) ? x.CompareTo(y) : xSurrogate ? 1 : -1;
+        }
+
+        return a.Length.CompareTo(b.Length);
+    }
 
     /// <summary>A calendar part of a timestamp in UTC or a time zone, numbered as CEL numbers them.</summary>
     public static long Part(TimestampPart part, long ticks, TimeZoneInfo? zone)
