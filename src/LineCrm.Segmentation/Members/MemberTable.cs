@@ -12,7 +12,9 @@ namespace LineCrm.Segmentation.Members;
 /// <para>
 /// Identifiers on events are resolved to persons by an <see cref="IPersonResolver"/> (the identity graph, or
 /// <see cref="IdentifierKeyedPersonResolver"/> for data keyed by one identifier). When the identity graph merges
-/// two persons, call <see cref="MergePersons"/> with the absorbed and the surviving person so the facts follow.
+/// two persons, call <see cref="MergePersons"/> with the absorbed and the surviving person so the facts follow;
+/// <see cref="IdentityGraphPersonResolver"/> does both: it resolves through the graph and applies links to the
+/// graph and the table together.
 /// </para>
 /// <para>
 /// One writer at a time, and no segment evaluation while writing: the table is not synchronised. Evaluations
@@ -70,6 +72,9 @@ public sealed class MemberTable
             }
         }
     }
+
+    /// <summary>The resolver the table was built with.</summary>
+    internal IPersonResolver Resolver => _resolver;
 
     internal MemberColumns Columns { get; } = new();
 
