@@ -104,14 +104,7 @@ public sealed partial class IdentityGraph
         int joined = 0, merged = 0, already = 0, refused = 0;
         var order = LinkOrder.Of(all, state);
 
-        // Look every end up first: these lookups do not depend on each other, so the processor overlaps their
-        // cache misses, which it cannot do while each union waits for its own lookups.
-        var ends = new int[2 * order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            ends[2 * i] = state.FindNode(all[order[i]].From);
-            ends[(2 * i) + 1] = state.FindNode(all[order[i]].To);
-        }
+        var ends = LookUpEnds(all, order, state);
 
         for (var i = 0; i < order.Length; i++)
         {
@@ -127,6 +120,37 @@ public sealed partial class IdentityGraph
         }
 
         return new LinkBatchResult(joined, merged, already, refused);
+    }
+
+    /// <summary>
+    /// Every end of a batch looked up before any link is applied (-1 for an identifier not held yet). The lookups
+    /// do not depend on each other, so the processor overlaps their cache misses, which it cannot do while each
+    /// union waits for its own lookups; and since they only read the key tables, a large batch splits them
+    /// across cores.
+    /// </summary>
+    private static int[] LookUpEnds(IdentityLink[] all, int[] order, GraphState state)
+    {
+        const int Chunk = 1 << 15;
+        var ends = new int[2 * order.Length];
+        var chunks = (order.Length + Chunk - 1) / Chunk;
+        if (chunks < 4 || Environment.ProcessorCount < 2)
+        {
+            LookUp(0, order.Length);
+            return ends;
+        }
+
+        Parallel.For(0, chunks, chunk => LookUp(chunk * Chunk, Math.Min(order.Length, (chunk + 1) * Chunk)));
+        return ends;
+
+        void LookUp(int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                var link = all[order[i]];
+                ends[2 * i] = state.FindNode(link.From);
+                ends[(2 * i) + 1] = state.FindNode(link.To);
+            }
+        }
     }
 
     private LinkResult Report(Applied applied, IdentityLink link)

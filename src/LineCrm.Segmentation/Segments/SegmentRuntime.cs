@@ -1,5 +1,6 @@
 using System.Globalization;
 using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Evaluation.Library;
 using LineCrm.Segmentation.Members;
 
 namespace LineCrm.Segmentation.Segments;
@@ -72,28 +73,32 @@ internal static class SegmentRuntime
     }
 
     /// <summary>A calendar part of a timestamp in UTC or a time zone, numbered as CEL numbers them.</summary>
+    /// <remarks>
+    /// The local time is computed on the proleptic calendar from the zone's offset, not as a <see cref="DateTime"/>:
+    /// the last hours of 9999-12-31 UTC are already year 10000 east of Greenwich, which <see cref="DateTime"/>
+    /// cannot hold but CEL (and the reference interpreter) answer without an error.
+    /// </remarks>
     public static long Part(TimestampPart part, long ticks, TimeZoneInfo? zone)
     {
-        DateTime local;
-        try
+        var offset = zone is null ? 0 : zone.GetUtcOffset(new DateTime(ticks, DateTimeKind.Utc)).Ticks;
+        var sinceEpoch = ticks + offset - DateTime.UnixEpoch.Ticks;
+        var days = Math.DivRem(sinceEpoch, TimeSpan.TicksPerDay, out var tickOfDay);
+        if (tickOfDay < 0)
         {
-            var utc = new DateTime(ticks, DateTimeKind.Utc);
-            local = zone is null ? utc : TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
-        }
-        catch (ArgumentException)
-        {
-            throw new CelRuntimeError(CelRuntimeError.Range, $"timestamp out of range in time zone {zone?.Id}");
+            days--;
+            tickOfDay += TimeSpan.TicksPerDay;
         }
 
+        var (year, month, day) = CivilCalendar.CivilFromDays(days);
         return part switch
         {
-            TimestampPart.FullYear => local.Year,
-            TimestampPart.Month => local.Month - 1,
-            TimestampPart.Date => local.Day,
-            TimestampPart.DayOfMonth => local.Day - 1,
-            TimestampPart.DayOfWeek => (long)local.DayOfWeek,
-            TimestampPart.DayOfYear => local.DayOfYear - 1,
-            _ => local.Hour,
+            TimestampPart.FullYear => year,
+            TimestampPart.Month => month - 1,
+            TimestampPart.Date => day,
+            TimestampPart.DayOfMonth => day - 1,
+            TimestampPart.DayOfWeek => ((days % 7) + 11) % 7, // 1970-01-01 was a Thursday (4)
+            TimestampPart.DayOfYear => days - CivilCalendar.DaysFromCivil(year, 1, 1),
+            _ => tickOfDay / TimeSpan.TicksPerHour,
         };
     }
 

@@ -1,6 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
+using LineCrm.Events;
+using LineCrm.Identity;
 using LineCrm.Segmentation.Expressions;
+using LineCrm.Segmentation.Members;
 using LineCrm.Segmentation.Segments;
 
 namespace LineCrm.Segmentation.Tests.Segments;
@@ -20,10 +23,7 @@ public sealed class SegmentAgreementWithCelTests
         Error,
     }
 
-    // Skipped, not deleted: it failed about once in six runs, with seed (10114338006403506270,16698474823944740901)
-    // at size 29, and the cause is not yet found; a red CI by chance would block every landing. Issue 8 stays open
-    // for it. The sibling property in SegmentCompilerAgreementTests (compiled path vs a plain tree interpreter) runs.
-    [Fact(Skip = "Flaky (about 1 run in 6): compiled vs CEL reference interpreter disagree for one seed; under investigation in issue 8.")]
+    [Fact]
     public void Compiled_segments_agree_with_the_reference_interpreter() =>
         Prop.ForAll(
             RandomMembers.Tables().ToArbitrary(),
@@ -46,6 +46,33 @@ public sealed class SegmentAgreementWithCelTests
                     Assert.True(expected == all, $"{person}: interpreter {expected}, compiled for all {all}: {text}");
                 }
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+
+    // The property's one known failure (it found it about one run in six): the last hours of year 9999 UTC are
+    // already year 10000 in Tokyo. The expected answers are CEL's (a proleptic calendar with no upper year), worked
+    // out by hand; each expression depends on the member through lastClickAt so that the compiled delegate, not
+    // constant folding, computes the part. (Fixed offsets such as '+09:00' are interpreted, not compiled; the
+    // Etc/GMT zones are fixed offsets with POSIX's inverted sign: Etc/GMT+5 is five hours behind UTC.)
+    [Theory]
+    [InlineData("timestamp('9999-12-31T23:59:59Z').getMonth('Asia/Tokyo') == 0")]
+    [InlineData("timestamp('9999-12-31T20:00:00Z').getFullYear('Etc/GMT-9') == 10000")]
+    [InlineData("timestamp('9999-12-31T20:00:00Z').getDayOfYear('Asia/Tokyo') == 0")]
+    [InlineData("timestamp('9999-12-31T20:00:00Z').getHours('Asia/Tokyo') == 5")]
+    [InlineData("timestamp('0001-01-01T02:00:00Z').getFullYear('Etc/GMT+5') == 0")]
+    [InlineData("timestamp('0001-01-01T02:00:00Z').getHours('Etc/GMT+5') == 21")]
+    [InlineData("timestamp('0001-01-01T02:00:00Z').getDayOfWeek('Etc/GMT+5') == 0")]
+    public void Calendar_parts_beyond_the_range_of_DateTime_agree_with_CEL(string part)
+    {
+        var text = $"({part}) && lastClickAt > timestamp('2000-01-01T00:00:00Z')";
+        var table = new MemberTable();
+        var who = Identifier.WebMember("someone");
+        var person = table.Append(new Interaction(who, RandomMembers.Epoch, InteractionKind.Clicked));
+        var segment = Segment.Compile(text);
+
+        Assert.True(segment.IsCompiled, segment.InterpretedBecause);
+        Assert.True((bool)MemberSchema.Environment.Evaluate(segment.Checked, new MemberActivation(table, table.RowOf(person), RandomMembers.Epoch)), "interpreter: " + text);
+        Assert.True(segment.Includes(table, person, RandomMembers.Epoch), "compiled for one: " + text);
+        Assert.True(segment.Evaluate(table, RandomMembers.Epoch).Members.Contains(person), "compiled for all: " + text);
+    }
 
     private static Outcome Run(Func<bool> evaluate)
     {
