@@ -21,14 +21,22 @@ internal static class ConsoleReport
         }
 
         o.WriteLine($"Identities      {r.Persons:N0} persons; {r.IdentityResolution}");
+        o.WriteLine($"Member table    {r.Members:N0} members with facts, built through the identity graph");
         o.WriteLine();
-        o.WriteLine("Segments");
+        o.WriteLine($"Segments (now = {r.Input.AsOf.ToString("yyyy-MM-dd HH:mm zzz", Invariant)})");
         foreach (var s in r.Segments)
         {
-            o.WriteLine($"  {s.Segment.Id,-26} {s.Persons?.ToString("N0", Invariant) ?? "-",10}  {s.Segment.Expression}");
+            o.WriteLine($"  {s.Segment.Id,-24} {s.Members?.ToString("N0", Invariant) ?? "-",10}  {s.Segment.Description}");
+            o.WriteLine($"  {string.Empty,-24} {string.Empty,10}  {s.Segment.Expression}");
+            if (s.Members is not null)
+            {
+                var examples = s.ExampleLineUserIds.Count == 0 ? "none" : string.Join(", ", s.ExampleLineUserIds) + (s.WithLineUserId > s.ExampleLineUserIds.Count ? ", ..." : string.Empty);
+                o.WriteLine($"  {string.Empty,-24} {string.Empty,10}  {s.WithLineUserId:N0} with a LINE user id: {examples}");
+            }
+
             if (s.Note is not null)
             {
-                o.WriteLine($"  {string.Empty,-26} {string.Empty,10}  ({s.Note})");
+                o.WriteLine($"  {string.Empty,-24} {string.Empty,10}  ({s.Note})");
             }
         }
 

@@ -51,7 +51,7 @@ internal static class HtmlReport
             AppendFunnel(html, line);
         }
 
-        AppendSegments(html, r.Segments);
+        AppendSegments(html, r.Input.AsOf, r.Segments);
         AppendPurchases(html, p);
         html.Append("<p class=\"note\">Definitions: docs/metrics.md. Made by samples/LineCrm.Samples.Analysis.</p></body></html>\n");
         return html.ToString();
@@ -85,13 +85,23 @@ internal static class HtmlReport
         html.Append("</table>");
     }
 
-    private static void AppendSegments(StringBuilder html, IReadOnlyList<SegmentResult> segments)
+    private static void AppendSegments(StringBuilder html, DateTimeOffset now, IReadOnlyList<SegmentOutcome> segments)
     {
-        html.Append("<h2>Segments</h2><table class=\"segments\"><tr><th>segment</th><th>CEL</th><th>persons</th></tr>");
+        html.Append("<h2>Segments</h2>")
+            .Append(Invariant, $"<p class=\"meta\">CEL over the member table, evaluated with <code>now</code> = {E(now.ToString("yyyy-MM-dd HH:mm zzz", Invariant))}.</p>")
+            .Append("<table class=\"segments\"><tr><th>segment</th><th>CEL</th><th>members</th><th>with a LINE user id</th><th>for example</th></tr>");
         foreach (var s in segments)
         {
-            html.Append(Invariant, $"<tr><td>{E(s.Segment.Description)}</td><td><code>{E(s.Segment.Expression)}</code></td>")
-                .Append(Invariant, $"<td>{(s.Persons is { } n ? n.ToString("N0", Invariant) : E(s.Note ?? "-"))}</td></tr>");
+            html.Append(Invariant, $"<tr><td>{E(s.Segment.Description)}<br><span class=\"note\">{E(s.Segment.Id)}</span></td><td><code>{E(s.Segment.Expression)}</code></td>");
+            if (s.Members is { } n)
+            {
+                html.Append(Invariant, $"<td>{n:N0}</td><td>{s.WithLineUserId:N0}</td><td><code>{E(string.Join(" ", s.ExampleLineUserIds))}</code>")
+                    .Append(s.Note is null ? string.Empty : $"<br><span class=\"note\">{E(s.Note)}</span>").Append("</td></tr>");
+            }
+            else
+            {
+                html.Append(Invariant, $"<td colspan=\"3\" class=\"note\">{E(s.Note ?? "-")}</td></tr>");
+            }
         }
 
         html.Append("</table>");

@@ -26,7 +26,7 @@ internal sealed record ReportDocument(
     Dictionary<string, double?> NewRevenueShareByMonth,
     Dictionary<string, ReportRevenue> RevenueByMonth,
     Dictionary<string, int[]> CohortRetention,
-    IReadOnlyList<ReportSegment> Segments,
+    Dictionary<string, ReportSegment> Segments,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReportFunnel? Funnel)
 {
     public static ReportDocument From(AnalysisResult result)
@@ -50,7 +50,8 @@ internal sealed record ReportDocument(
             p.RevenueByMonth.ToDictionary(m => m.Month.ToString(), m => m.NewShare),
             p.RevenueByMonth.ToDictionary(m => m.Month.ToString(), m => new ReportRevenue(m.Total, m.New, m.Repeat)),
             p.Cohorts.ToDictionary(c => c.Month.ToString(), c => c.ActiveByMonthsSince.ToArray()),
-            [.. result.Segments.Select(s => new ReportSegment(s.Segment.Id, s.Segment.Expression, s.Persons, s.Note))],
+            result.Segments.ToDictionary(s => s.Segment.Id, s => new ReportSegment(s.Segment.Description, s.Segment.Expression, s.Members, s.WithLineUserId,
+                s.ExampleLineUserIds, s.Note)),
             result.Line is { } line ? ReportFunnel.From(line) : null);
     }
 }
@@ -61,7 +62,7 @@ internal sealed record ReportIntervals(long Count, int? Median, int? P25, int? P
 
 internal sealed record ReportRevenue(decimal Total, decimal New, decimal Repeat);
 
-internal sealed record ReportSegment(string Id, string Expression, int? Persons, string? Note);
+internal sealed record ReportSegment(string Description, string Expression, int? Members, int WithLineUserId, IReadOnlyList<string> ExampleLineUserIds, string? Note);
 
 internal sealed record ReportFunnelStep(long Friends, long Linked, long FirstPurchasers, long Repurchasers, double? BindingRate, double? FirstPurchaseRate,
     double? RepurchaseRate)

@@ -6,13 +6,15 @@ namespace LineCrm.Samples.Analysis.Steps;
 
 /// <summary>
 /// What the job analyses: the orders in columns, numbered by the customer identifier they carry
-/// (<see cref="OrderCustomers"/>, before identity resolution), the LINE interactions and identity links (none
-/// for order files, which carry no LINE data), and an account of what could not be loaded.
+/// (<see cref="OrderCustomers"/>, before identity resolution), the same orders as purchase events (what the
+/// member table is built from), the LINE interactions and identity links (none for order files, which carry no
+/// LINE data), the "as of" time every figure is computed at, and an account of what could not be loaded.
 /// </summary>
 internal sealed record AnalysisInput(
     string Source,
     OrderTable Orders,
     IReadOnlyList<Identifier> OrderCustomers,
+    IReadOnlyList<Purchase> Purchases,
     IReadOnlyList<Interaction> Interactions,
     IReadOnlyList<IdentityLink> Links,
     DateTimeOffset AsOf,

@@ -8,7 +8,8 @@ internal sealed record AnalysisResult(
     TimeZoneInfo TimeZone,
     string IdentityResolution,
     int Persons,
-    IReadOnlyList<SegmentResult> Segments,
+    int Members,
+    IReadOnlyList<SegmentOutcome> Segments,
     PurchaseReport Purchases,
     LineResult? Line);
 

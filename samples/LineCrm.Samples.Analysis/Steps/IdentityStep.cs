@@ -48,7 +48,7 @@ internal static class IdentityStep
             method += string.Create(CultureInfo.InvariantCulture, $", {unresolved:N0} identifiers refused and kept apart");
         }
 
-        return new ResolvedPersons(numbers, count, method);
+        return new ResolvedPersons(graph, numbers, count, method);
     }
 
     private static List<Identifier> Distinct(AnalysisInput input)
