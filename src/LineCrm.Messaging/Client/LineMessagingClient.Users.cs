@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using LineCrm.Messaging.Http;
 using LineCrm.Messaging.Messages.Validation;
@@ -45,24 +44,15 @@ public partial class LineMessagingClient
         return Get(LineOperations.GetFollowers, path.ToString(), LineJsonContext.Default.GetFollowersResponse, cancellationToken);
     }
 
-    /// <summary>Every follower id, page after page.</summary>
+    /// <summary>Every follower id, page after page until LINE sends no <c>next</c> token.</summary>
     /// <param name="pageSize">Ids per request, 1 to 1,000.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public async IAsyncEnumerable<string> GetAllFollowerIdsAsync(
-        int pageSize = 1000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException"><paramref name="pageSize"/> is out of range; thrown at once, before any request.</exception>
+    public IAsyncEnumerable<string> GetAllFollowerIdsAsync(int pageSize = 1000, CancellationToken cancellationToken = default)
     {
-        string? start = null;
-        do
-        {
-            var page = await GetFollowersAsync(start, pageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var userId in page.Value.UserIds)
-            {
-                yield return userId;
-            }
-
-            start = page.Value.Next;
-        }
-        while (start is not null);
+        LineLimits.Range(pageSize, "limit", 1, 1000);
+        return PagesAsync(
+            (start, ct) => GetFollowersAsync(start, pageSize, ct), page => page.UserIds, page => page.Next, cancellationToken);
     }
 
     /// <summary>The bot's own account.</summary>

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LineCrm.Messaging.AggregationUnits;
 using LineCrm.Messaging.Audiences;
+using LineCrm.Messaging.Chats;
 using LineCrm.Messaging.Insights;
 using LineCrm.Messaging.Tokens;
+using LineCrm.Messaging.WebhookSettings;
 
 namespace LineCrm.Messaging.Serialization;
 
@@ -32,4 +35,14 @@ namespace LineCrm.Messaging.Serialization;
 [JsonSerializable(typeof(MessageEventStatistics))]
 [JsonSerializable(typeof(RichMenuInsightSummary))]
 [JsonSerializable(typeof(RichMenuInsightDaily))]
+[JsonSerializable(typeof(GroupSummary))]
+[JsonSerializable(typeof(ChatMemberCount))]
+[JsonSerializable(typeof(ChatMemberIdsPage))]
+[JsonSerializable(typeof(ChatMemberProfile))]
+[JsonSerializable(typeof(WebhookEndpointInfo))]
+[JsonSerializable(typeof(SetWebhookEndpointRequest))]
+[JsonSerializable(typeof(TestWebhookEndpointRequest))]
+[JsonSerializable(typeof(WebhookTestResult))]
+[JsonSerializable(typeof(AggregationUnitUsage))]
+[JsonSerializable(typeof(AggregationUnitNamePage))]
 internal sealed partial class LinePlatformJsonContext : JsonSerializerContext;

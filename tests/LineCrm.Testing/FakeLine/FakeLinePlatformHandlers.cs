@@ -11,6 +11,9 @@ internal static class FakeLinePlatformHandlers
         FakeLineTokenHandlers.Register(routes);
         FakeLineAudienceHandlers.Register(routes);
         FakeLineInsightHandlers.Register(routes);
+        FakeLineChatHandlers.Register(routes);
+        FakeLineWebhookEndpointHandlers.Register(routes);
+        FakeLineAggregationUnitHandlers.Register(routes);
     }
 
     /// <summary>Sets a handler when the document has the operation.</summary>
