@@ -16,12 +16,6 @@ public sealed class PlatformCoverageTests
     /// <summary>The honest list of what is still missing (issue 4); it should only ever shrink.</summary>
     private static readonly HashSet<string> NotYetImplemented = new(StringComparer.Ordinal)
     {
-        // Send path (issue 3, landing separately).
-        "multicast", "narrowcast", "getNarrowcastProgress", "broadcast", "validateReply", "validatePush", "validateMulticast",
-        "validateNarrowcast", "validateBroadcast", "getMessageQuota", "getMessageQuotaConsumption", "getNumberOfSentReplyMessages",
-        "getNumberOfSentPushMessages", "getNumberOfSentMulticastMessages", "getNumberOfSentBroadcastMessages", "getProfile",
-        "getFollowers", "getBotInfo", "showLoadingAnimation", "markMessagesAsRead", "markMessagesAsReadByToken",
-
         // Rich menus.
         "createRichMenu", "validateRichMenuObject", "getRichMenuImage", "setRichMenuImage", "getRichMenu", "deleteRichMenu",
         "getRichMenuList", "setDefaultRichMenu", "getDefaultRichMenuId", "cancelDefaultRichMenu", "createRichMenuAlias",
@@ -29,15 +23,13 @@ public sealed class PlatformCoverageTests
         "unlinkRichMenuIdFromUser", "linkRichMenuIdToUser", "linkRichMenuIdToUsers", "unlinkRichMenuIdFromUsers", "richMenuBatch",
         "validateRichMenuBatchRequest", "getRichMenuBatchProgress",
 
-        // Content, chats, webhook settings, membership, coupons, PNP, aggregation units.
+        // Content.
         "getMessageContent", "getMessageContentPreview", "getMessageContentTranscodingByMessageId",
-        "getGroupMemberProfile", "getRoomMemberProfile", "getGroupMembersIds", "getRoomMembersIds", "leaveGroup", "leaveRoom",
-        "getGroupSummary", "getGroupMemberCount", "getRoomMemberCount",
-        "getWebhookEndpoint", "setWebhookEndpoint", "testWebhookEndpoint",
+
+        // Membership, coupons, PNP.
         "getMembershipSubscription", "getMembershipList", "getJoinedMembershipUsers",
         "listCoupon", "createCoupon", "getCouponDetail", "closeCoupon",
         "pushMessagesByPhone", "getPNPMessageStatistics",
-        "getAggregationUnitUsage", "getAggregationUnitNameList",
     };
 
     [Fact]
@@ -51,9 +43,11 @@ public sealed class PlatformCoverageTests
 
         var unknown = implemented.Except(documented).Order(StringComparer.Ordinal).ToArray();
         var missing = documented.Except(implemented).Where(id => !NotYetImplemented.Contains(id)).Order(StringComparer.Ordinal).ToArray();
+        var stale = NotYetImplemented.Where(implemented.Contains).Order(StringComparer.Ordinal).ToArray();
 
         Assert.True(unknown.Length == 0, "Client methods name operationIds the documents do not have: " + string.Join(", ", unknown));
         Assert.True(missing.Length == 0, "Operations without a client method: " + string.Join(", ", missing));
+        Assert.True(stale.Length == 0, "Implemented now, so take them off NotYetImplemented: " + string.Join(", ", stale));
         Assert.Equal(100, documented.Count);
     }
 
