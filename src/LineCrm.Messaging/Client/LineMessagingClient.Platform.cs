@@ -34,8 +34,17 @@ public partial class LineMessagingClient
     {
         var raw = await Transport.SendAsync(operation, path, content: null, null, streamed: true, cancellationToken).ConfigureAwait(false);
         var response = raw.Open ?? throw new InvalidOperationException($"LINE {operation.OperationId} answered without a body to stream.");
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return new LineContentDownload(response, stream, raw.Status, raw.RequestId);
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new LineContentDownload(response, stream, raw.Status, raw.RequestId);
+        }
+        catch
+        {
+            // Nobody else holds the open response yet: without this, a cancelled call would leak the connection.
+            response.Dispose();
+            throw;
+        }
     }
 
     private static T ReadBody<T>(LineOperationInfo operation, LineRawResponse raw, JsonTypeInfo<T> info) =>

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 using LineCrm.Messaging.AggregationUnits;
 using LineCrm.Messaging.Audiences;
 using LineCrm.Messaging.Chats;
+using LineCrm.Messaging.Content;
 using LineCrm.Messaging.Insights;
+using LineCrm.Messaging.Messages.Actions;
+using LineCrm.Messaging.RichMenus;
 using LineCrm.Messaging.Tokens;
 using LineCrm.Messaging.WebhookSettings;
 
@@ -45,4 +48,25 @@ namespace LineCrm.Messaging.Serialization;
 [JsonSerializable(typeof(WebhookTestResult))]
 [JsonSerializable(typeof(AggregationUnitUsage))]
 [JsonSerializable(typeof(AggregationUnitNamePage))]
+[JsonSerializable(typeof(RichMenuRequest))]
+[JsonSerializable(typeof(RichMenuResponse))]
+[JsonSerializable(typeof(RichMenuIdResponse))]
+[JsonSerializable(typeof(RichMenuListResponse))]
+[JsonSerializable(typeof(RichMenuAlias))]
+[JsonSerializable(typeof(RichMenuAliasListResponse))]
+[JsonSerializable(typeof(UpdateRichMenuAliasRequest))]
+[JsonSerializable(typeof(RichMenuBulkLinkRequest))]
+[JsonSerializable(typeof(RichMenuBulkUnlinkRequest))]
+[JsonSerializable(typeof(RichMenuBatchRequest))]
+[JsonSerializable(typeof(RichMenuBatchProgress))]
+[JsonSerializable(typeof(PostbackAction))] // rich menu areas carry actions; ActionJsonConverter resolves each concrete type here
+[JsonSerializable(typeof(MessageAction))]
+[JsonSerializable(typeof(UriAction))]
+[JsonSerializable(typeof(DatetimePickerAction))]
+[JsonSerializable(typeof(CameraAction))]
+[JsonSerializable(typeof(CameraRollAction))]
+[JsonSerializable(typeof(LocationAction))]
+[JsonSerializable(typeof(RichMenuSwitchAction))]
+[JsonSerializable(typeof(ClipboardAction))]
+[JsonSerializable(typeof(MessageContentTranscoding))]
 internal sealed partial class LinePlatformJsonContext : JsonSerializerContext;

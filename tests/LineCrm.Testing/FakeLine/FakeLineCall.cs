@@ -48,6 +48,9 @@ public sealed record FakeLineReply(int Status, JsonNode? Body = null)
     /// </summary>
     public Func<Stream, CancellationToken, Task>? WriteBody { get; init; }
 
+    /// <summary>The <c>Content-Length</c> to declare for a <see cref="WriteBody"/> answer; chunked when null.</summary>
+    public long? ContentLength { get; init; }
+
     /// <summary>A 200 with binary content.</summary>
     public static FakeLineReply Binary(byte[] content, string contentType) => new(200) { Content = content, ContentType = contentType };
 

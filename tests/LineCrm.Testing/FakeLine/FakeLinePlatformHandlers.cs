@@ -14,6 +14,8 @@ internal static class FakeLinePlatformHandlers
         FakeLineChatHandlers.Register(routes);
         FakeLineWebhookEndpointHandlers.Register(routes);
         FakeLineAggregationUnitHandlers.Register(routes);
+        FakeLineRichMenuHandlers.Register(routes);
+        FakeLineContentHandlers.Register(routes);
     }
 
     /// <summary>Sets a handler when the document has the operation.</summary>

@@ -408,6 +408,7 @@ public sealed class FakeLineServer : IAsyncDisposable
         if (reply.WriteBody is { } writeBody)
         {
             context.Response.ContentType = reply.ContentType ?? "application/octet-stream";
+            context.Response.ContentLength = reply.ContentLength;
             await writeBody(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         }
         else if (reply.Content is { } content)
