@@ -6,4 +6,5 @@ internal static class LineHeaders
     public const string RetryKey = "X-Line-Retry-Key";
     public const string RequestId = "x-line-request-id";
     public const string AcceptedRequestId = "x-line-accepted-request-id";
+    public const string DeliveryTag = "X-Line-Delivery-Tag";
 }

@@ -63,12 +63,34 @@ internal sealed class LineTransport : IDisposable
     /// form fields, an image, a multipart file). With <paramref name="streamed"/>, a successful answer's body is not
     /// read: <see cref="LineRawResponse.Open"/> holds the response for the caller to stream and dispose.
     /// </summary>
-    public async Task<LineRawResponse> SendAsync(
+    public Task<LineRawResponse> SendAsync(
         LineOperationInfo operation,
         string relativePath,
         Func<HttpContent>? content,
         Guid? retryKey,
         bool streamed,
+        CancellationToken cancellationToken) =>
+        SendAsync(operation, relativePath, content, retryKey, streamed, headers: null, cancellationToken);
+
+    /// <summary>
+    /// Sends a JSON body with request headers of the operation's own (<c>X-Line-Delivery-Tag</c>, say), set on every
+    /// attempt beside the pipeline's.
+    /// </summary>
+    public Task<LineRawResponse> SendWithHeadersAsync(
+        LineOperationInfo operation,
+        string relativePath,
+        byte[] body,
+        IReadOnlyList<KeyValuePair<string, string>> headers,
+        CancellationToken cancellationToken) =>
+        SendAsync(operation, relativePath, () => JsonContent(body), retryKey: null, streamed: false, headers, cancellationToken);
+
+    private async Task<LineRawResponse> SendAsync(
+        LineOperationInfo operation,
+        string relativePath,
+        Func<HttpContent>? content,
+        Guid? retryKey,
+        bool streamed,
+        IReadOnlyList<KeyValuePair<string, string>>? headers,
         CancellationToken cancellationToken)
     {
         using var activity = LineMessagingTelemetry.Source.StartActivity(operation.OperationId, ActivityKind.Client);
@@ -83,7 +105,7 @@ internal sealed class LineTransport : IDisposable
         LineRawResponse response;
         try
         {
-            var attempt = new Attempt(this, operation, BuildUri(operation, relativePath), content, retryKey, streamed);
+            var attempt = new Attempt(this, operation, BuildUri(operation, relativePath), content, retryKey, streamed, headers);
             response = await _pipeline.ExecuteAsync(
                 static (ctx, state) => state.Transport.AttemptAsync(state, ctx.CancellationToken), context, attempt)
                 .ConfigureAwait(false);
@@ -173,6 +195,11 @@ internal sealed class LineTransport : IDisposable
             request.Headers.TryAddWithoutValidation(LineHeaders.RetryKey, key.ToString("D"));
         }
 
+        foreach (var (name, value) in attempt.Headers ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (attempt.Content is { } content)
         {
             request.Content = content();
@@ -253,5 +280,11 @@ internal sealed class LineTransport : IDisposable
     private static ByteArrayContent JsonContent(byte[] body) => new(body) { Headers = { ContentType = JsonContentType } };
 
     private sealed record Attempt(
-        LineTransport Transport, LineOperationInfo Operation, Uri Uri, Func<HttpContent>? Content, Guid? RetryKey, bool Streamed);
+        LineTransport Transport,
+        LineOperationInfo Operation,
+        Uri Uri,
+        Func<HttpContent>? Content,
+        Guid? RetryKey,
+        bool Streamed,
+        IReadOnlyList<KeyValuePair<string, string>>? Headers);
 }

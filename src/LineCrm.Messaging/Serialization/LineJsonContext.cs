@@ -6,6 +6,7 @@ using LineCrm.Messaging.Messages.Actions;
 using LineCrm.Messaging.Messages.Flex;
 using LineCrm.Messaging.Messages.Imagemap;
 using LineCrm.Messaging.Messages.Templates;
+using LineCrm.Messaging.Pnp;
 
 namespace LineCrm.Messaging.Serialization;
 
@@ -96,4 +97,5 @@ namespace LineCrm.Messaging.Serialization;
 [JsonSerializable(typeof(MarkMessagesAsReadByTokenRequest))]
 [JsonSerializable(typeof(BulkSendJob))]
 [JsonSerializable(typeof(LineErrorBody))]
+[JsonSerializable(typeof(PnpMessagesRequest))]
 internal sealed partial class LineJsonContext : JsonSerializerContext;

@@ -4,7 +4,9 @@ using LineCrm.Messaging.AggregationUnits;
 using LineCrm.Messaging.Audiences;
 using LineCrm.Messaging.Chats;
 using LineCrm.Messaging.Content;
+using LineCrm.Messaging.Coupons;
 using LineCrm.Messaging.Insights;
+using LineCrm.Messaging.Memberships;
 using LineCrm.Messaging.Messages.Actions;
 using LineCrm.Messaging.RichMenus;
 using LineCrm.Messaging.Tokens;
@@ -69,4 +71,11 @@ namespace LineCrm.Messaging.Serialization;
 [JsonSerializable(typeof(RichMenuSwitchAction))]
 [JsonSerializable(typeof(ClipboardAction))]
 [JsonSerializable(typeof(MessageContentTranscoding))]
+[JsonSerializable(typeof(MembershipSubscriptionList))]
+[JsonSerializable(typeof(MembershipPlanList))]
+[JsonSerializable(typeof(MembershipUserIdsPage))]
+[JsonSerializable(typeof(CouponCreateRequest))]
+[JsonSerializable(typeof(CreatedCoupon))]
+[JsonSerializable(typeof(CouponPage))]
+[JsonSerializable(typeof(CouponDetail))]
 internal sealed partial class LinePlatformJsonContext : JsonSerializerContext;

@@ -29,6 +29,9 @@ public sealed record FakeLineCall(
 
     /// <summary>The bearer token the request carried ("" when none).</summary>
     public string BearerToken { get; init; } = "";
+
+    /// <summary>The request's headers, for operations that take one of their own (<c>X-Line-Delivery-Tag</c>).</summary>
+    public IHeaderDictionary Headers { get; init; } = new HeaderDictionary();
 }
 
 /// <summary>A handler's answer.</summary>

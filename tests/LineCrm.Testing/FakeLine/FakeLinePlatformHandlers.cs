@@ -16,6 +16,9 @@ internal static class FakeLinePlatformHandlers
         FakeLineAggregationUnitHandlers.Register(routes);
         FakeLineRichMenuHandlers.Register(routes);
         FakeLineContentHandlers.Register(routes);
+        FakeLineMembershipHandlers.Register(routes);
+        FakeLineCouponHandlers.Register(routes);
+        FakeLinePnpHandlers.Register(routes);
     }
 
     /// <summary>Sets a handler when the document has the operation.</summary>

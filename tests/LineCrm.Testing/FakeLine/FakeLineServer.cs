@@ -274,6 +274,7 @@ public sealed class FakeLineServer : IAsyncDisposable
             RawBody = rawBody,
             ContentType = contentType,
             BearerToken = bearer,
+            Headers = context.Request.Headers,
         };
         var (reply, acceptedRequestId) = Process(found.Route, call);
         if (acceptedRequestId is not null)
