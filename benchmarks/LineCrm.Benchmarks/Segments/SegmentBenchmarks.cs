@@ -36,8 +36,14 @@ public class SegmentBenchmarks
     private long _yearAgoTicks;
     private PersonId _someone;
 
-    [Params(1_000_000)]
+    /// <summary>1 million and 10 million members, or the comma-separated sizes in LINECRM_BENCH_SEGMENT_MEMBERS.</summary>
+    [ParamsSource(nameof(Sizes))]
     public int Members { get; set; }
+
+    public static IEnumerable<int> Sizes() =>
+        Environment.GetEnvironmentVariable("LINECRM_BENCH_SEGMENT_MEMBERS") is { Length: > 0 } sizes
+            ? sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            : [1_000_000, 10_000_000];
 
     [GlobalSetup]
     public void Setup()

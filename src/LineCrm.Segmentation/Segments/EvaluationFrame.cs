@@ -59,17 +59,24 @@ internal sealed class EvaluationFrame(MemberTable table, SegmentSlots slots)
         var tableChanged = _boundVersion != Table.Version;
         if (tableChanged)
         {
+            // Forget the bound `now` first: IsBoundTo must not answer true while the arrays are being replaced.
+            Volatile.Write(ref _boundNow, long.MinValue);
             BindTable();
-            _boundVersion = Table.Version;
+            Volatile.Write(ref _boundVersion, Table.Version);
         }
 
         if (tableChanged || _boundNow != now || Now != now)
         {
+            Volatile.Write(ref _boundNow, long.MinValue);
             Now = now;
-            _boundNow = now;
             BindInvariants();
+            Volatile.Write(ref _boundNow, now);
         }
     }
+
+    /// <summary>Whether the frame is bound to the table as it is and to <paramref name="now"/>: no <see cref="Bind"/> needed (read without a lock).</summary>
+    public bool IsBoundTo(long now) =>
+        Volatile.Read(ref _boundNow) == now && now != long.MinValue && Volatile.Read(ref _boundVersion) == Table.Version && Now == now;
 
     private void BindTable()
     {

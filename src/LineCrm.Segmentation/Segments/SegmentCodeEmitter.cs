@@ -19,13 +19,22 @@ internal sealed class SegmentCodeEmitter
     private readonly ParameterExpression _frame = Expression.Parameter(typeof(EvaluationFrame), "frame");
     private readonly ParameterExpression _row = Expression.Parameter(typeof(int), "row");
     private readonly Dictionary<int, ParameterExpression> _variables = [];
+    private readonly Dictionary<string, ParameterExpression> _arrays = new(StringComparer.Ordinal);
     private readonly SegmentSlots _slots;
 
     public SegmentCodeEmitter(SegmentSlots slots) => _slots = slots;
 
     /// <summary>Builds <c>(frame, row) =&gt; predicate</c>.</summary>
-    public Expression<Func<EvaluationFrame, int, bool>> Lambda(SegmentExpr predicate) =>
-        Expression.Lambda<Func<EvaluationFrame, int, bool>>(Emit(predicate).Code, _frame, _row);
+    /// <remarks>
+    /// The frame's arrays are read into locals once at the start, so loops over purchases index a local array
+    /// instead of reloading a field of the frame for every element.
+    /// </remarks>
+    public Expression<Func<EvaluationFrame, int, bool>> Lambda(SegmentExpr predicate)
+    {
+        var body = Emit(predicate).Code;
+        var reads = _arrays.Select(a => (Expression)Expression.Assign(a.Value, FrameField(a.Key)));
+        return Expression.Lambda<Func<EvaluationFrame, int, bool>>(Expression.Block(typeof(bool), _arrays.Values, [.. reads, body]), _frame, _row);
+    }
 
     /// <summary>The code of a node and whether it can raise a CEL error.</summary>
     public Operand Emit(SegmentExpr expr)
@@ -84,8 +93,26 @@ internal sealed class SegmentCodeEmitter
         return Slot(array, slot);
     }
 
+    /// <summary>A field of the frame; an array field as the local that holds it (see <see cref="Lambda"/>).</summary>
+    private Expression Field(string name)
+    {
+        var field = FrameField(name);
+        if (!field.Type.IsArray)
+        {
+            return field;
+        }
+
+        if (!_arrays.TryGetValue(name, out var local))
+        {
+            local = Expression.Variable(field.Type, name);
+            _arrays.Add(name, local);
+        }
+
+        return local;
+    }
+
     // Members are looked up on the statically known types, so trimming keeps them.
-    private MemberExpression Field(string name) =>
+    private MemberExpression FrameField(string name) =>
         Expression.Field(_frame, typeof(EvaluationFrame).GetField(name) ?? throw new MissingFieldException(nameof(EvaluationFrame), name));
 
     private BinaryExpression Slot(string array, int slot) => Expression.ArrayIndex(Field(array), Expression.Constant(slot));

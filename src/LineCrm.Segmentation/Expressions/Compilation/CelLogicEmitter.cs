@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace LineCrm.Segmentation.Expressions.Compilation;
 
@@ -59,11 +61,12 @@ internal static class CelLogicEmitter
     {
         var result = Expression.Variable(typeof(bool), "quantifier");
         var error = Expression.Variable(typeof(CelRuntimeError), "firstError");
+        var limit = Expression.Variable(typeof(int), "end");
         var stop = Expression.Label("stop");
         var test = predicate.MayFail ? Guarded(predicate.Code, error, !absorbing) : predicate.Code;
         var loop = Expression.Loop(
             Expression.IfThenElse(
-                Expression.GreaterThanOrEqual(index, end),
+                Expression.GreaterThanOrEqual(index, limit),
                 Expression.Break(stop),
                 Expression.Block(
                     Expression.IfThen(
@@ -73,8 +76,9 @@ internal static class CelLogicEmitter
             stop);
         return Expression.Block(
             typeof(bool),
-            [index, result, error],
+            [index, limit, result, error],
             Expression.Assign(index, start),
+            Expression.Assign(limit, end),
             Expression.Assign(result, Expression.Constant(!absorbing)),
             Expression.Assign(error, Expression.Constant(null, error.Type)),
             loop,
@@ -89,26 +93,36 @@ internal static class CelLogicEmitter
     }
 
     /// <summary>How many elements of <c>[start, end)</c> satisfy the predicate; an error in any predicate is the result.</summary>
+    /// <remarks>Both loops read <paramref name="end"/> once, before the first element: it must not depend on the index.</remarks>
     public static Expression Count(Expression start, Expression end, ParameterExpression index, Expression predicate)
     {
         var count = Expression.Variable(typeof(long), "count");
+        var limit = Expression.Variable(typeof(int), "end");
         var stop = Expression.Label("stop");
         var loop = Expression.Loop(
             Expression.IfThenElse(
-                Expression.GreaterThanOrEqual(index, end),
+                Expression.GreaterThanOrEqual(index, limit),
                 Expression.Break(stop),
                 Expression.Block(
-                    Expression.IfThen(predicate, Expression.PreIncrementAssign(count)),
+                    // count += predicate as 0 or 1, without a branch: over real data the predicate is true for some
+                    // elements and false for others in no pattern, and a mispredicted branch costs several times
+                    // the comparison.
+                    Expression.AddAssign(count, Expression.Call(typeof(CelLogicEmitter).GetMethod(nameof(Indicator), BindingFlags.Public | BindingFlags.Static)!, predicate)),
                     Expression.PreIncrementAssign(index))),
             stop);
         return Expression.Block(
             typeof(long),
-            [index, count],
+            [index, limit, count],
             Expression.Assign(index, start),
+            Expression.Assign(limit, end),
             Expression.Assign(count, Expression.Constant(0L)),
             loop,
             count);
     }
+
+    /// <summary>1 for true, 0 for false, without a branch (called from compiled code).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Indicator(bool value) => Unsafe.BitCast<bool, byte>(value);
 
     // left OP right where both can fail: an error on the left is remembered and only raised when the right
     // side does not decide the result on its own.
