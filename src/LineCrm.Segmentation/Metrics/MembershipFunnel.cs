@@ -132,7 +132,7 @@ public static class MembershipFunnel
     /// <summary>Per person: how many distinct purchase days (capped at 2) before the limit, and the channel of the first order.</summary>
     private sealed record BuyingFacts(byte[] PurchaseDays, int[] FirstChannel);
 
-    // What one pass over the orders keeps per person, in one struct so that each order touches one cache line.
+    // What the pass over a person's orders keeps, in one struct so that each order touches one cache line.
     private struct FirstOrders
     {
         public long FirstTicks;
@@ -148,47 +148,77 @@ public static class MembershipFunnel
         var who = orders.Persons;
         var channels = orders.Channels;
         var calendar = LocalCalendar.ForValues(tz, ticks);
-        var facts = new FirstOrders[persons];
+
+        // The purchases that count (no refunds, before the range ends), written out by partition of persons in
+        // table order, so that each partition's per-person facts stay in the cache (see PersonPartitions).
+        var counts = PersonPartitions.NewCounts(persons);
         for (var i = 0; i < ticks.Length; i++)
         {
-            var t = ticks[i];
-            if (amounts[i] < 0 || t >= untilTicks)
+            if (amounts[i] >= 0 && ticks[i] < untilTicks)
             {
-                continue;
-            }
-
-            ref var f = ref facts[who[i]];
-            var day = calendar.DayNumber(t);
-            switch (f.PurchaseDays)
-            {
-                case 0:
-                    f.FirstTicks = t;
-                    f.FirstDay = day;
-                    f.FirstChannel = channels[i];
-                    f.PurchaseDays = 1;
-                    continue;
-                case 1 when day != f.FirstDay:
-                    f.PurchaseDays = 2;
-                    break;
-                default:
-                    break;
-            }
-
-            if (t < f.FirstTicks)
-            {
-                f.FirstTicks = t;
-                f.FirstChannel = channels[i];
+                counts[PersonPartitions.Of(who[i]) + 1]++;
             }
         }
 
+        var partitions = PersonPartitions.FromCounts(counts, persons);
+        var cursors = partitions.Cursors();
+        var rowPerson = new int[partitions.Rows];
+        var rowTicks = new long[partitions.Rows];
+        var rowChannel = new int[partitions.Rows];
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            if (amounts[i] >= 0 && ticks[i] < untilTicks)
+            {
+                var at = cursors[PersonPartitions.Of(who[i])]++;
+                rowPerson[at] = who[i];
+                rowTicks[at] = ticks[i];
+                rowChannel[at] = channels[i];
+            }
+        }
+
+        // One array for all persons: a partition's slice of it is contiguous, which is what keeps it in the cache.
+        var facts = new FirstOrders[persons];
         var purchaseDays = new byte[persons];
         var firstChannel = new int[persons];
-        for (var p = 0; p < persons; p++)
+        partitions.ForEach(k =>
         {
-            purchaseDays[p] = facts[p].PurchaseDays;
-            firstChannel[p] = facts[p].PurchaseDays == 0 ? NameCodes.None : facts[p].FirstChannel;
-        }
+            for (var r = partitions.RowStart[k]; r < partitions.RowStart[k + 1]; r++)
+            {
+                Observe(ref facts[rowPerson[r]], rowTicks[r], calendar.DayNumber(rowTicks[r]), rowChannel[r]);
+            }
+
+            for (var p = PersonPartitions.FirstPerson(k); p < partitions.EndPerson(k); p++)
+            {
+                purchaseDays[p] = facts[p].PurchaseDays;
+                firstChannel[p] = facts[p].PurchaseDays == 0 ? NameCodes.None : facts[p].FirstChannel;
+            }
+        });
 
         return new BuyingFacts(purchaseDays, firstChannel);
+    }
+
+    // One purchase of a person, in table order: counts purchase days up to two and keeps the earliest order's channel.
+    private static void Observe(ref FirstOrders f, long ticks, int day, int channel)
+    {
+        switch (f.PurchaseDays)
+        {
+            case 0:
+                f.FirstTicks = ticks;
+                f.FirstDay = day;
+                f.FirstChannel = channel;
+                f.PurchaseDays = 1;
+                return;
+            case 1 when day != f.FirstDay:
+                f.PurchaseDays = 2;
+                break;
+            default:
+                break;
+        }
+
+        if (ticks < f.FirstTicks)
+        {
+            f.FirstTicks = ticks;
+            f.FirstChannel = channel;
+        }
     }
 }

@@ -51,11 +51,7 @@ internal sealed class PurchaseDays
         var minDay = int.MaxValue;
         var maxDay = int.MinValue;
         var refunds = 0;
-
-        // Compressed rows without a cursor array: count into start[p], make start[p] the end of p's run, then
-        // place rows backwards decrementing it, which leaves start[p] at the beginning of p's run and keeps the
-        // rows' order within a person. One per-person array touched per row is half the cache misses of two.
-        var start = new int[orders.PersonCount + 1];
+        var counts = PersonPartitions.NewCounts(orders.PersonCount);
         for (var i = 0; i < orderDays.Length; i++)
         {
             minDay = Math.Min(minDay, orderDays[i]);
@@ -66,28 +62,63 @@ internal sealed class PurchaseDays
             }
             else
             {
-                start[persons[i]]++;
+                counts[PersonPartitions.Of(persons[i]) + 1]++;
             }
         }
 
-        for (var p = 1; p <= orders.PersonCount; p++)
-        {
-            start[p] += start[p - 1];
-        }
-
-        var days = new int[start[^1]];
-        for (var i = orderDays.Length - 1; i >= 0; i--)
+        // Purchase rows (refunds left out) written out by partition of persons, in table order within each.
+        var partitions = PersonPartitions.FromCounts(counts, orders.PersonCount);
+        var cursors = partitions.Cursors();
+        var rowPerson = new int[partitions.Rows];
+        var rowDay = new int[partitions.Rows];
+        for (var i = 0; i < orderDays.Length; i++)
         {
             if (amounts[i] >= 0)
             {
-                days[--start[persons[i]]] = orderDays[i];
+                var at = cursors[PersonPartitions.Of(persons[i])]++;
+                rowPerson[at] = persons[i];
+                rowDay[at] = orderDays[i];
             }
         }
 
-        // Orders usually arrive in time order, and the grouping keeps that order; sort only persons that need it.
-        for (var p = 0; p < orders.PersonCount; p++)
+        // A partition's purchase days take the same positions in the grouped array as its rows in the partitioned
+        // ones, so each partition groups its own rows by person independently of the others.
+        var start = new int[orders.PersonCount + 1];
+        var days = new int[partitions.Rows];
+        start[^1] = partitions.Rows;
+        partitions.ForEach(k => GroupPartition(partitions, k, rowPerson, rowDay, start, days));
+        return new PurchaseDays(orderDays, start, days, minDay, maxDay, refunds);
+    }
+
+    private static void GroupPartition(PersonPartitions partitions, int k, int[] rowPerson, int[] rowDay, int[] start, int[] days)
+    {
+        int first = PersonPartitions.FirstPerson(k), end = partitions.EndPerson(k);
+        int from = partitions.RowStart[k], to = partitions.RowStart[k + 1];
+
+        // Compressed rows without a cursor array: count into start[p], make start[p] the end of p's run, then
+        // place rows backwards decrementing it, which leaves start[p] at the beginning of p's run and keeps the
+        // rows' order within a person.
+        for (var r = from; r < to; r++)
         {
-            var own = days.AsSpan(start[p], start[p + 1] - start[p]);
+            start[rowPerson[r]]++;
+        }
+
+        var running = from;
+        for (var p = first; p < end; p++)
+        {
+            running += start[p];
+            start[p] = running;
+        }
+
+        for (var r = to - 1; r >= from; r--)
+        {
+            days[--start[rowPerson[r]]] = rowDay[r];
+        }
+
+        // Orders usually arrive in time order, and the grouping keeps that order; sort only persons that need it.
+        for (var p = first; p < end; p++)
+        {
+            var own = days.AsSpan(start[p], (p + 1 < end ? start[p + 1] : to) - start[p]);
             for (var j = 1; j < own.Length; j++)
             {
                 if (own[j] < own[j - 1])
@@ -97,7 +128,5 @@ internal sealed class PurchaseDays
                 }
             }
         }
-
-        return new PurchaseDays(orderDays, start, days, minDay, maxDay, refunds);
     }
 }
