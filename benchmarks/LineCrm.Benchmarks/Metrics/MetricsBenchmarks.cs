@@ -10,7 +10,7 @@ namespace LineCrm.Benchmarks.Metrics;
 /// same figures in SQL over the same rows. Before timing, the setup checks that both give the same answers.
 /// One invocation per iteration: each operation takes long enough to time on its own.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 [MemoryDiagnoser]
 public class MetricsBenchmarks
 {

@@ -196,12 +196,12 @@ public class SegmentBenchmarks
         }
     }
 
-    /// <summary>In-process (the data is built once per process), 2 warm-ups and 5 iterations: a short run on a shared machine.</summary>
+    /// <summary>In-process (the data is built once per process), 1 warm-up and 5 iterations: a short run.</summary>
     private sealed class InProcessShortConfig : BenchmarkDotNet.Configs.ManualConfig
     {
         public InProcessShortConfig()
         {
-            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(2).WithIterationCount(5).WithLaunchCount(1));
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(1).WithIterationCount(5).WithLaunchCount(1));
         }
     }
 }
