@@ -20,7 +20,7 @@ public class ConnectedComponentsBenchmarks
     private int _expected;
 
     /// <summary>Identifiers; links are as many.</summary>
-    [Params(1_000_000)]
+    [Params(10_000_000)]
     public int Identifiers { get; set; }
 
     [GlobalSetup]
