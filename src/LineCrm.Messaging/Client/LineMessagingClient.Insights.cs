@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+using LineCrm.Messaging.Http;
 using LineCrm.Messaging.Insights;
 using LineCrm.Messaging.Serialization;
 
@@ -48,11 +50,12 @@ public partial class LineMessagingClient
         string customAggregationUnit, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(customAggregationUnit);
-        CheckPeriod(firstDay, lastDay);
-        return GetAsync(
+        return GetForPeriodAsync(
             InsightOperations.PerUnit,
-            "v2/bot/insight/message/event/aggregation"
-                + Query(("customAggregationUnit", customAggregationUnit), ("from", LineDates.Format(firstDay)), ("to", LineDates.Format(lastDay))),
+            "v2/bot/insight/message/event/aggregation",
+            ("customAggregationUnit", customAggregationUnit),
+            firstDay,
+            lastDay,
             LinePlatformJsonContext.Default.MessageEventStatistics,
             cancellationToken);
     }
@@ -67,10 +70,12 @@ public partial class LineMessagingClient
         string richMenuId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(richMenuId);
-        CheckPeriod(firstDay, lastDay);
-        return GetAsync(
+        return GetForPeriodAsync(
             InsightOperations.RichMenuSummary,
-            $"v2/bot/insight/richmenu/{Escape(richMenuId)}/summary" + Query(("from", LineDates.Format(firstDay)), ("to", LineDates.Format(lastDay))),
+            $"v2/bot/insight/richmenu/{Escape(richMenuId)}/summary",
+            null,
+            firstDay,
+            lastDay,
             LinePlatformJsonContext.Default.RichMenuInsightSummary,
             cancellationToken);
     }
@@ -85,19 +90,27 @@ public partial class LineMessagingClient
         string richMenuId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(richMenuId);
-        CheckPeriod(firstDay, lastDay);
-        return GetAsync(
+        return GetForPeriodAsync(
             InsightOperations.RichMenuDaily,
-            $"v2/bot/insight/richmenu/{Escape(richMenuId)}/daily" + Query(("from", LineDates.Format(firstDay)), ("to", LineDates.Format(lastDay))),
+            $"v2/bot/insight/richmenu/{Escape(richMenuId)}/daily",
+            null,
+            firstDay,
+            lastDay,
             LinePlatformJsonContext.Default.RichMenuInsightDaily,
             cancellationToken);
     }
 
-    private static void CheckPeriod(DateOnly firstDay, DateOnly lastDay)
+    /// <summary>A statistics query over the days <c>from</c>..<c>to</c> (LINE's <c>yyyyMMdd</c>), after one more parameter if any.</summary>
+    private Task<LineResponse<T>> GetForPeriodAsync<T>(
+        LineOperationInfo operation, string path, (string Name, string Value)? first, DateOnly firstDay, DateOnly lastDay,
+        JsonTypeInfo<T> info, CancellationToken cancellationToken)
     {
         if (lastDay < firstDay)
         {
             throw new ArgumentException($"to: the period must not end ({lastDay:yyyy-MM-dd}) before it starts ({firstDay:yyyy-MM-dd}).", nameof(lastDay));
         }
+
+        (string, string) from = ("from", LineDates.Format(firstDay)), to = ("to", LineDates.Format(lastDay));
+        return GetAsync(operation, path + (first is { } extra ? Query(extra, from, to) : Query(from, to)), info, cancellationToken);
     }
 }
