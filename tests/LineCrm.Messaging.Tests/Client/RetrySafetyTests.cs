@@ -2,13 +2,18 @@ using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Messages;
 using LineCrm.Messaging.Tests.Support;
 using LineCrm.Testing.FakeLine;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LineCrm.Messaging.Tests.Client;
 
 public sealed class RetrySafetyTests
 {
     private const string UserId = "U4af4980629a1b2c3d4e5f60718293a4b";
+
+    // The per-attempt timeout, set apart from every other wait so the signalling clock can leave its timers out.
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+
+    // A safety net: a wait that never ends fails the test instead of hanging the run.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Theory]
     [InlineData(FakeLineFaultKind.ServerError)]
@@ -124,19 +129,25 @@ public sealed class RetrySafetyTests
     [Fact]
     public async Task Retry_After_is_honoured_exactly()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T04:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        // The retry's wait is observed as the timer it starts, not as the log line written just before it: advancing
+        // the clock between the two would leave the timer due 7 s after the advanced time, and the push hanging.
+        var time = new TimerSignalingTimeProvider(ignored: AttemptTimeout);
         var logger = new SignalingLogger();
-        await using var line = await FakeLineHarness.StartAsync(time: time, logger: logger);
+        await using var line = await FakeLineHarness.StartAsync(options => options.AttemptTimeout = AttemptTimeout, time, logger);
         line.Server.EnqueueFault(new FakeLineFault(FakeLineFaultKind.TooManyRequests, "pushMessage") { RetryAfter = TimeSpan.FromSeconds(7) });
+        var ct = TestContext.Current.CancellationToken;
 
-        var push = line.Client.PushMessageAsync(UserId, [new TextMessage("hello")], TestContext.Current.CancellationToken);
-        var delay = await logger.FirstRetry.Task.WaitAsync(TestContext.Current.CancellationToken);
+        var push = line.Client.PushMessageAsync(UserId, [new TextMessage("hello")], ct);
+        var wait = await time.NextTimerAsync(ct).WaitAsync(Patience, ct);
 
-        Assert.Equal(TimeSpan.FromSeconds(7), delay);
+        Assert.Equal(TimeSpan.FromSeconds(7), wait);
+        Assert.Equal(TimeSpan.FromSeconds(7), await logger.FirstRetry.Task.WaitAsync(Patience, ct));
         Assert.False(push.IsCompleted);
         Assert.Single(line.Server.RequestsOf("pushMessage"));
-        time.Advance(TimeSpan.FromSeconds(7));
-        var response = await push;
+        time.Advance(wait - TimeSpan.FromTicks(1));
+        Assert.False(push.IsCompleted);
+        time.Advance(TimeSpan.FromTicks(1));
+        var response = await push.WaitAsync(Patience, ct);
         Assert.Equal(200, response.Status);
         Assert.Equal(2, line.Server.RequestsOf("pushMessage").Count);
     }

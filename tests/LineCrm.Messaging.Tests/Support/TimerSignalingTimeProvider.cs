@@ -23,6 +23,13 @@ internal sealed class TimerSignalingTimeProvider(TimeSpan ignored) : FakeTimePro
         return timer;
     }
 
+    /// <summary>
+    /// The due time of the next timer the code under test starts, once it exists. Advancing only after this returns
+    /// is what makes a test deterministic: advancing before the timer is created would leave it waiting forever.
+    /// </summary>
+    public async Task<TimeSpan> NextTimerAsync(CancellationToken cancellationToken) =>
+        await _timers.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>Advances through each wait of <paramref name="work"/> until it completes.</summary>
     public async Task<T> RunAsync<T>(Task<T> work, CancellationToken cancellationToken)
     {
