@@ -52,6 +52,15 @@ public sealed class OrderTable
     /// <summary>Each order's amount; negative for a refund.</summary>
     public ReadOnlySpan<decimal> Amounts => _amounts;
 
+    /// <summary>The person column itself, for passes that split the rows across cores (a span cannot cross into a task).</summary>
+    internal int[] PersonColumn => _persons;
+
+    /// <summary>The tick column itself, for parallel passes.</summary>
+    internal long[] UtcTickColumn => _utcTicks;
+
+    /// <summary>The amount column itself, for parallel passes.</summary>
+    internal decimal[] AmountColumn => _amounts;
+
     /// <summary>Each order's store code into <see cref="StoreNames"/>, or -1.</summary>
     public ReadOnlySpan<int> Stores => _stores;
 

@@ -14,24 +14,29 @@ public static class PurchaseAnalytics
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(timeZone);
-        var grouped = PurchaseDays.Group(orders, timeZone);
         if (orders.Count == 0)
         {
             return Empty();
         }
 
-        var firstMonthIndex = LocalCalendar.MonthIndex(grouped.MinDay);
-        var months = LocalCalendar.MonthIndex(grouped.MaxDay) - firstMonthIndex + 1;
-        var monthOfDay = MonthOfDay(grouped.MinDay, grouped.MaxDay, firstMonthIndex);
+        var rows = PurchaseRows.Build(orders, timeZone);
+        var firstMonthIndex = LocalCalendar.MonthIndex(rows.MinDay);
+        var months = LocalCalendar.MonthIndex(rows.MaxDay) - firstMonthIndex + 1;
+        var monthOfOffset = MonthOfOffset(rows, firstMonthIndex);
 
-        var walk = WalkCustomers(grouped, monthOfDay, months, orders.PersonCount);
-        var revenue = SplitRevenue(orders, grouped, monthOfDay, months, walk.FirstMonthOf);
+        var walk = CustomerWalk.Run(rows, monthOfOffset, months);
+        var (total, fresh) = RevenueSplit.Compute(orders, rows, monthOfOffset, months, walk);
+        var revenue = new MonthlyRevenue[months];
+        for (var m = 0; m < months; m++)
+        {
+            revenue[m] = new MonthlyRevenue(CalendarMonth.FromIndex(firstMonthIndex + m), total[m], fresh[m], total[m] - fresh[m]);
+        }
 
         return new PurchaseReport
         {
             Customers = walk.Customers,
             Orders = orders.Count,
-            Refunds = grouped.Refunds,
+            Refunds = rows.Refunds,
             Revenue = revenue.Sum(r => r.Total),
             FirstPurchasesByMonth = FirstPurchases(walk.FirstPurchases, firstMonthIndex),
             RepeatCustomers = walk.RepeatCustomers,
@@ -54,104 +59,17 @@ public static class PurchaseAnalytics
         Cohorts = [],
     };
 
-    // Month of each day in the data's range, relative to the first month: one array read per order instead of a
-    // calendar computation.
-    private static int[] MonthOfDay(int minDay, int maxDay, int firstMonthIndex)
+    // The month (relative to the first) of each day offset the packed rows use: one array read per order instead of
+    // a calendar computation. Offsets before the first order's day never occur and stay 0.
+    private static int[] MonthOfOffset(PurchaseRows rows, int firstMonthIndex)
     {
-        var monthOfDay = new int[maxDay - minDay + 1];
-        for (var d = 0; d < monthOfDay.Length; d++)
+        var monthOfOffset = new int[rows.MaxDay - rows.BaseDay + 1];
+        for (var day = rows.MinDay; day <= rows.MaxDay; day++)
         {
-            monthOfDay[d] = LocalCalendar.MonthIndex(minDay + d) - firstMonthIndex;
+            monthOfOffset[day - rows.BaseDay] = LocalCalendar.MonthIndex(day) - firstMonthIndex;
         }
 
-        return monthOfDay;
-    }
-
-    private sealed record CustomerWalk(int Customers, int RepeatCustomers, int[] FirstMonthOf, int[] FirstPurchases, long[] IntervalCounts, int[] Cohorts);
-
-    // One pass over every customer's sorted purchase days: first month, repeat, intervals and the cohort grid.
-    private static CustomerWalk WalkCustomers(PurchaseDays grouped, int[] monthOfDay, int months, int personCount)
-    {
-        var minDay = grouped.MinDay;
-        var firstMonthOf = new int[personCount];
-        var firstPurchases = new int[months];
-        var intervalCounts = new long[grouped.MaxDay - minDay + 1];
-        var cohorts = new int[months * months];
-        var customers = 0;
-        var repeat = 0;
-        for (var p = 0; p < personCount; p++)
-        {
-            var days = grouped.Of(p);
-            if (days.IsEmpty)
-            {
-                firstMonthOf[p] = -1;
-                continue;
-            }
-
-            customers++;
-            var first = monthOfDay[days[0] - minDay];
-            firstMonthOf[p] = first;
-            firstPurchases[first]++;
-            var row = first * months;
-            cohorts[row]++;
-            var previousDay = days[0];
-            var previousMonth = first;
-            var distinctDays = 1;
-            for (var j = 1; j < days.Length; j++)
-            {
-                var day = days[j];
-                if (day == previousDay)
-                {
-                    continue; // several orders on one day make one purchase day
-                }
-
-                intervalCounts[day - previousDay]++;
-                distinctDays++;
-                var month = monthOfDay[day - minDay];
-                if (month != previousMonth)
-                {
-                    cohorts[row + month - first]++;
-                    previousMonth = month;
-                }
-
-                previousDay = day;
-            }
-
-            if (distinctDays >= 2)
-            {
-                repeat++;
-            }
-        }
-
-        return new CustomerWalk(customers, repeat, firstMonthOf, firstPurchases, intervalCounts, cohorts);
-    }
-
-    private static MonthlyRevenue[] SplitRevenue(OrderTable orders, PurchaseDays grouped, int[] monthOfDay, int months, int[] firstMonthOf)
-    {
-        var total = new decimal[months];
-        var fresh = new decimal[months];
-        var amounts = orders.Amounts;
-        var persons = orders.Persons;
-        var days = grouped.OrderDays;
-        var minDay = grouped.MinDay;
-        for (var i = 0; i < days.Length; i++)
-        {
-            var month = monthOfDay[days[i] - minDay];
-            total[month] += amounts[i];
-            if (firstMonthOf[persons[i]] == month)
-            {
-                fresh[month] += amounts[i];
-            }
-        }
-
-        var firstMonth = LocalCalendar.MonthIndex(minDay);
-        var result = new MonthlyRevenue[months];
-        for (var m = 0; m < months; m++)
-        {
-            result[m] = new MonthlyRevenue(CalendarMonth.FromIndex(firstMonth + m), total[m], fresh[m], total[m] - fresh[m]);
-        }
-
-        return result;
+        return monthOfOffset;
     }
 
     private static MonthlyCount[] FirstPurchases(int[] counts, int firstMonthIndex)

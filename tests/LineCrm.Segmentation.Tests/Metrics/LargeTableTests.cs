@@ -4,8 +4,8 @@ namespace LineCrm.Segmentation.Tests.Metrics;
 
 /// <summary>
 /// Tables large enough that the per-person passes split the orders into several partitions of persons and run
-/// them on both cores (see PersonPartitions: 32,768 persons a partition, parallel from about 262,000 rows),
-/// checked against the slow, obvious reference. The small property tests never reach those code paths.
+/// them on both cores (see PersonPartitions and PurchaseRows: 32,768 persons a partition, parallel from about
+/// 262,000 rows), checked against the slow, obvious reference. The small property tests never reach those code paths.
 /// </summary>
 public sealed class LargeTableTests
 {
@@ -19,24 +19,53 @@ public sealed class LargeTableTests
     public void Purchase_analytics_over_many_partitions_match_the_reference()
     {
         var (table, orders, _, _, _) = Data.Value;
-        var report = PurchaseAnalytics.Compute(table, Orders.Tokyo);
 
+        AssertMatchesReference(PurchaseAnalytics.Compute(table, Orders.Tokyo), orders);
+    }
+
+    [Fact]
+    public void Orders_spanning_four_centuries_use_smaller_partitions_and_still_match_the_reference()
+    {
+        // Over 2^17 days the packed day no longer leaves 15 bits for the person: partitions shrink to 2^14 persons.
+        const int persons = 40_000;
+        var random = new Random(7);
+        var start = new DateTimeOffset(1800, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var orders = new List<Reference.Order>();
+        var builder = new OrderTableBuilder();
+        for (var i = 0; i < 60_000; i++)
+        {
+            var order = new Reference.Order(random.Next(persons), start.AddDays(random.Next(365 * 400)).AddMinutes(random.Next(1440)),
+                random.Next(100) < 3 ? -random.Next(1, 500) : random.Next(0, 5000));
+            orders.Add(order);
+            builder.Add(order.Person, order.At, order.Amount);
+        }
+
+        var table = builder.Build(persons);
+
+        Assert.Equal(14, PurchaseRows.Build(table, Orders.Tokyo).Shift);
+        AssertMatchesReference(PurchaseAnalytics.Compute(table, Orders.Tokyo), orders);
+    }
+
+    private static void AssertMatchesReference(PurchaseReport report, List<Reference.Order> orders)
+    {
         var days = Reference.PurchaseDays(orders, Orders.Tokyo);
         var intervals = Reference.Intervals(days);
         Assert.Equal(days.Count, report.Customers);
         Assert.Equal(days.Values.Count(d => d.Count >= 2), report.RepeatCustomers);
+        Assert.Equal(orders.Count(o => o.Amount < 0), report.Refunds);
         Assert.Equal(
             Reference.FirstPurchasesByMonth(days).OrderBy(m => m.Key, StringComparer.Ordinal),
-            report.FirstPurchasesByMonth.Select(m => new KeyValuePair<string, int>(m.Month.ToString(), m.Count)));
+            report.FirstPurchasesByMonth.Where(m => m.Count > 0).Select(m => new KeyValuePair<string, int>(m.Month.ToString(), m.Count)));
         Assert.Equal(intervals.Count, report.InterPurchaseDays.Count);
         Assert.Equal(Reference.NearestRank(intervals, 50), report.InterPurchaseDays.Median);
         Assert.Equal(Reference.NearestRank(intervals, 25), report.InterPurchaseDays.P25);
         Assert.Equal(Reference.NearestRank(intervals, 75), report.InterPurchaseDays.P75);
         var revenue = Reference.RevenueByMonth(orders, Orders.Tokyo);
+        Assert.Equal(orders.Sum(o => o.Amount), report.Revenue);
         Assert.All(report.RevenueByMonth, m =>
         {
-            Assert.Equal(revenue[m.Month.ToString()].Total, m.Total);
-            Assert.Equal(revenue[m.Month.ToString()].New, m.New);
+            Assert.Equal(revenue.GetValueOrDefault(m.Month.ToString()).Total, m.Total);
+            Assert.Equal(revenue.GetValueOrDefault(m.Month.ToString()).New, m.New);
         });
     }
 
