@@ -165,6 +165,9 @@ internal sealed record CompiledTypeRule(int LimitSlot, HashSet<string> Blocked, 
         return new CompiledTypeRule(limitSlot, blocked, patterns, texts);
     }
 
+    /// <summary>Whether any value is blocked at all; when not, a batch skips the check.</summary>
+    public bool BlocksAnything => Blocked.Count > 0 || Patterns.Length > 0;
+
     /// <summary>Why the value is blocked, or null when it is not.</summary>
     public string? BlockReason(string value)
     {

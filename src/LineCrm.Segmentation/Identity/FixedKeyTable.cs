@@ -35,34 +35,54 @@ internal sealed class FixedKeyTable : KeyTable
         Span<ulong> key = stackalloc ulong[4];
         key = key[.._words];
         Encode(value, key);
-        var slots = _slots;
-        var slot = Home(key, _mask);
-        while (true)
-        {
-            var at = slot * _stride;
-            var stored = slots[at + _words];
-            if (stored == 0)
-            {
-                return -1;
-            }
-
-            if (slots.AsSpan(at, _words).SequenceEqual(key))
-            {
-                return (int)(stored - 1);
-            }
-
-            slot = (slot + 1) & _mask;
-        }
+        var stored = _slots[(Probe(key) * _stride) + _words];
+        return stored == 0 ? -1 : (int)(stored - 1);
     }
 
-    public override void Add(string value, int node, int[] nodeKey)
+    public override int FindOrAdd(string value, int node, int[] nodeKey)
     {
         EnsureCapacity(_count + 1, nodeKey);
         Span<ulong> key = stackalloc ulong[4];
         key = key[.._words];
         Encode(value, key);
-        Place(_slots, _mask, key, (ulong)node + 1, nodeKey);
+        var slot = Probe(key);
+        var at = slot * _stride;
+        var stored = _slots[at + _words];
+        if (stored != 0)
+        {
+            return (int)(stored - 1);
+        }
+
+        key.CopyTo(_slots.AsSpan(at, _words));
+        _slots[at + _words] = (ulong)node + 1;
+        nodeKey[node] = slot;
         _count++;
+        return -1;
+    }
+
+    public override void Add(string value, int node, int[] nodeKey)
+    {
+        if (FindOrAdd(value, node, nodeKey) >= 0)
+        {
+            throw new InvalidOperationException($"The value '{value}' is held already.");
+        }
+    }
+
+    // The slot holding key, or the empty slot where it would go.
+    private int Probe(ReadOnlySpan<ulong> key)
+    {
+        var slots = _slots;
+        var slot = Home(key, _mask);
+        while (true)
+        {
+            var at = slot * _stride;
+            if (slots[at + _words] == 0 || slots.AsSpan(at, _words).SequenceEqual(key))
+            {
+                return slot;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
     }
 
     public override void Remove(int node, int[] nodeKey)

@@ -165,7 +165,8 @@ internal sealed partial class GraphState
         return new Applied(LinkOutcome.Joined, person, 0);
     }
 
-    private static Applied Blocked(Identifier identifier, string why)
+    /// <summary>The refusal of an identifier whose value is blocked.</summary>
+    public static Applied Blocked(Identifier identifier, string why)
         => new(LinkOutcome.Refused, 0, 0, IdentityRuleKind.BlockedValue, $"BlockedValue: {identifier.Type} identifier refused: {why}.", [identifier]);
 
     private Applied OverLimit(int slot, int together, int[] roots, Identifier? added)

@@ -112,12 +112,39 @@ internal sealed partial class GraphState
         var node = _nodeCount;
         EnsureNodeCapacity(node + 1);
         _tables[typeIndex].Add(identifier.Value, node, _nodeKey);
+        InitializeNode(node, typeIndex);
+        return node;
+    }
+
+    /// <summary>
+    /// Adds an identifier as a person of its own, or finds the person that holds it, in one probe of its key table.
+    /// The caller has checked it against the blocked values already (a batch does so for all its identifiers at
+    /// once, on all cores).
+    /// </summary>
+    public Applied AddUnblocked(Identifier identifier, int typeIndex)
+    {
+        var node = _nodeCount;
+        EnsureNodeCapacity(node + 1);
+        var held = _tables[typeIndex].FindOrAdd(identifier.Value, node, _nodeKey);
+        if (held >= 0)
+        {
+            return new Applied(LinkOutcome.AlreadyJoined, PersonOf(held), 0);
+        }
+
+        InitializeNode(node, typeIndex);
+        return new Applied(LinkOutcome.Joined, NewPerson(node), 0);
+    }
+
+    /// <summary>Makes room in a type's key table for <paramref name="count"/> more values, so a batch never regrows it half way.</summary>
+    public void ReserveKeys(int typeIndex, int count) => _tables[typeIndex].EnsureCapacity(_tables[typeIndex].Count + count, _nodeKey);
+
+    private void InitializeNode(int node, int typeIndex)
+    {
         _nodeCount++;
         _liveCount++;
         _nodeType[node] = (byte)typeIndex;
         InitializeForestNode(node, typeIndex);
         _firstHalf[node] = -1;
-        return node;
     }
 
     /// <summary>Forgets a node's value; its links must be gone and its person recomputed by the caller.</summary>

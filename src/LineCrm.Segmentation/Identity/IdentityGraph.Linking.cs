@@ -47,17 +47,25 @@ public sealed partial class IdentityGraph
     {
         ArgumentNullException.ThrowIfNull(identifiers);
         var all = identifiers as Identifier[] ?? [.. identifiers];
+        // The position goes into the message only on failure: formatting it for every element cost a string each.
         for (var i = 0; i < all.Length; i++)
         {
-            Require(all[i], $"identifiers[{i}]");
+            if (all[i].IsDefault)
+            {
+                Require(all[i], $"identifiers[{i}]");
+            }
         }
 
         var state = _state;
         state.EnsureCapacity(state.NodeCount + all.Length, 0);
+        var (types, blocked) = Prepare(all, state);
         var added = 0;
-        foreach (var identifier in all)
+        for (var i = 0; i < all.Length; i++)
         {
-            var applied = state.AddIdentifier(identifier);
+            // A blocked value may still be held (a snapshot saved under other rules): then it is simply there.
+            var applied = blocked?[i] is { } why && state.FindNode(all[i]) < 0
+                ? GraphState.Blocked(all[i], why)
+                : state.AddUnblocked(all[i], types[i]);
             if (applied.Outcome == LinkOutcome.Refused)
             {
                 Refuse(applied, null);
@@ -70,6 +78,57 @@ public sealed partial class IdentityGraph
 
         return added;
     }
+
+    /// <summary>
+    /// For a batch of identifiers: each one's type index (registering new types), room in every key table for the
+    /// whole batch, and which values are blocked (null when the rules block nothing). The blocked-value check reads
+    /// only the rules, so a large batch runs it on all cores.
+    /// </summary>
+    private static (int[] Types, string?[]? Blocked) Prepare(Identifier[] all, GraphState state)
+    {
+        var types = new int[all.Length];
+        var perType = new Dictionary<int, int>();
+        for (var i = 0; i < all.Length; i++)
+        {
+            types[i] = state.TypeIndex(all[i].Type, register: true);
+            perType[types[i]] = perType.GetValueOrDefault(types[i]) + 1;
+        }
+
+        foreach (var (type, count) in perType)
+        {
+            state.ReserveKeys(type, count);
+        }
+
+        var rules = perType.Keys.ToDictionary(type => type, state.RuleOfType);
+        if (rules.Values.All(rule => !rule.BlocksAnything))
+        {
+            return (types, null);
+        }
+
+        var blocked = new string?[all.Length];
+
+        var chunks = (all.Length + BlockCheckChunk - 1) / BlockCheckChunk;
+        if (chunks < 4 || Environment.ProcessorCount < 2)
+        {
+            Check(0, all.Length);
+        }
+        else
+        {
+            Parallel.For(0, chunks, chunk => Check(chunk * BlockCheckChunk, Math.Min(all.Length, (chunk + 1) * BlockCheckChunk)));
+        }
+
+        return (types, blocked);
+
+        void Check(int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                blocked[i] = rules[types[i]].BlockReason(all[i].Value);
+            }
+        }
+    }
+
+    private const int BlockCheckChunk = 1 << 15;
 
     /// <summary>Applies one link under the rules.</summary>
     /// <returns>What it did; a merge is also reported through <see cref="PersonsMerged"/>, a refusal through <see cref="LinkRefused"/>.</returns>
@@ -95,7 +154,10 @@ public sealed partial class IdentityGraph
         var all = links as IdentityLink[] ?? [.. links];
         for (var i = 0; i < all.Length; i++)
         {
-            Validate(all[i], $"links[{i}]");
+            if (!IsValid(all[i]))
+            {
+                Validate(all[i], $"links[{i}]");
+            }
         }
 
         // Link storage is not sized for the whole batch up front: repeated and refused links take none, and in
@@ -175,6 +237,9 @@ public sealed partial class IdentityGraph
         LinkRefused?.Invoke(this, refusal);
         return refusal;
     }
+
+    private static bool IsValid(IdentityLink? link)
+        => link is not null && !link.From.IsDefault && !link.To.IsDefault && link.From != link.To;
 
     private static void Validate(IdentityLink? link, string name)
     {

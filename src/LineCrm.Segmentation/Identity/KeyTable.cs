@@ -14,6 +14,12 @@ internal abstract class KeyTable
     /// <summary>The node of a normalised value, or -1 when the value is not held.</summary>
     public abstract int Find(string value);
 
+    /// <summary>
+    /// The node of a normalised value, or -1 after adding it for <paramref name="node"/>: one probe of the table
+    /// where a find and then an add would make two.
+    /// </summary>
+    public abstract int FindOrAdd(string value, int node, int[] nodeKey);
+
     /// <summary>Adds a normalised value that is not held yet, for <paramref name="node"/>.</summary>
     public abstract void Add(string value, int node, int[] nodeKey);
 
