@@ -60,14 +60,6 @@ internal sealed class FixedKeyTable : KeyTable
         return -1;
     }
 
-    public override void Add(string value, int node, int[] nodeKey)
-    {
-        if (FindOrAdd(value, node, nodeKey) >= 0)
-        {
-            throw new InvalidOperationException($"The value '{value}' is held already.");
-        }
-    }
-
     // The slot holding key, or the empty slot where it would go.
     private int Probe(ReadOnlySpan<ulong> key)
     {

@@ -21,7 +21,13 @@ internal abstract class KeyTable
     public abstract int FindOrAdd(string value, int node, int[] nodeKey);
 
     /// <summary>Adds a normalised value that is not held yet, for <paramref name="node"/>.</summary>
-    public abstract void Add(string value, int node, int[] nodeKey);
+    public void Add(string value, int node, int[] nodeKey)
+    {
+        if (FindOrAdd(value, node, nodeKey) >= 0)
+        {
+            throw new InvalidOperationException($"The value '{value}' is held already.");
+        }
+    }
 
     /// <summary>Forgets the value of <paramref name="node"/>.</summary>
     public abstract void Remove(int node, int[] nodeKey);

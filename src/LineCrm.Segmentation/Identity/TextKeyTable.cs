@@ -49,14 +49,6 @@ internal sealed class TextKeyTable : KeyTable
         return -1;
     }
 
-    public override void Add(string value, int node, int[] nodeKey)
-    {
-        if (FindOrAdd(value, node, nodeKey) >= 0)
-        {
-            throw new InvalidOperationException($"The value '{value}' is held already.");
-        }
-    }
-
     public override void Remove(int node, int[] nodeKey)
     {
         // The record stays in the arena until the next snapshot load compacts it.

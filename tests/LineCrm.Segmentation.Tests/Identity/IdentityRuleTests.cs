@@ -11,6 +11,27 @@ public sealed class IdentityRuleTests
 
     private static IdentityGraph Graph(IdentityRules? rules = null) => new(rules ?? IdentityRules.Default, new FixedClock(Now));
 
+    [Theory]
+    [InlineData("line")]
+    [InlineData("web")]
+    public void A_link_refused_with_two_new_ends_leaves_neither_behind_and_both_can_be_added_later(string kind)
+    {
+        // A refused link leaves no trace in the key tables: its new ends are neither held nor in the way of adding
+        // them later, among many neighbours of the same type (2,000 ids in the same table).
+        var graph = Graph();
+        Identifier Id(int n) => kind == "line" ? Line(n) : Web($"M-{n}");
+        graph.AddIdentifiers(Enumerable.Range(10, 2_000).Select(Id));
+
+        var refused = graph.Link(Link(Id(1), Id(2)));
+        var after = graph.AddIdentifiers([Id(2), Id(1)]);
+
+        Assert.Equal(LinkOutcome.Refused, refused.Outcome);
+        Assert.Equal(2, after);
+        Assert.All(Enumerable.Range(10, 2_000).Select(Id).Append(Id(1)).Append(Id(2)), id => Assert.True(graph.Contains(id)));
+        Assert.Equal(2_002, graph.IdentifierCount);
+        Assert.Equal(2_002, graph.PersonCount);
+    }
+
     [Fact]
     public void A_second_LINE_id_for_a_person_is_refused_and_audited_with_both_values()
     {
