@@ -84,6 +84,10 @@ public sealed partial class IdentityGraph
     /// whole batch, and which values are blocked (null when the rules block nothing). The blocked-value check reads
     /// only the rules, so a large batch runs it on all cores.
     /// </summary>
+    /// <remarks>
+    /// Room is made for every identifier of the batch, held or not: a batch of identifiers already held (a daily
+    /// re-import) can grow a table that did not need it, to at most twice its size, once.
+    /// </remarks>
     private static (int[] Types, string?[]? Blocked) Prepare(Identifier[] all, GraphState state)
     {
         var types = new int[all.Length];
@@ -106,7 +110,6 @@ public sealed partial class IdentityGraph
         }
 
         var blocked = new string?[all.Length];
-
         var chunks = (all.Length + BlockCheckChunk - 1) / BlockCheckChunk;
         if (chunks < 4 || Environment.ProcessorCount < 2)
         {
