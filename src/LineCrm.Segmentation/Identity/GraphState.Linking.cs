@@ -32,14 +32,19 @@ internal sealed partial class GraphState
             return new Applied(LinkOutcome.AlreadyJoined, PersonOf(node), 0);
         }
 
-        if (RuleFor(identifier.Type).BlockReason(identifier.Value) is { } blocked)
-        {
-            return Blocked(identifier, blocked);
-        }
-
-        node = AddNode(identifier, TypeIndex(identifier.Type, register: true));
-        return new Applied(LinkOutcome.Joined, NewPerson(node), 0);
+        // The type is registered only once the identifier is accepted: a refusal leaves no trace but its audit entry.
+        return RuleFor(identifier.Type).BlockReason(identifier.Value) is { } blocked
+            ? Blocked(identifier, blocked)
+            : AddUnblocked(identifier, TypeIndex(identifier.Type, register: true));
     }
+
+    /// <summary>
+    /// Adds an identifier whose blocked-value check the caller has made (<paramref name="blockReason"/>, null when
+    /// not blocked), or finds the person that holds it. A blocked value may still be held (a snapshot saved under
+    /// other rules): then it is simply there.
+    /// </summary>
+    public Applied AddChecked(Identifier identifier, int typeIndex, string? blockReason)
+        => blockReason is not null && FindNode(identifier) < 0 ? Blocked(identifier, blockReason) : AddUnblocked(identifier, typeIndex);
 
     /// <summary>Applies one valid link (two different, non-default identifiers).</summary>
     public Applied Apply(IdentityLink link) => Apply(link, FindNode(link.From), FindNode(link.To));
@@ -165,8 +170,7 @@ internal sealed partial class GraphState
         return new Applied(LinkOutcome.Joined, person, 0);
     }
 
-    /// <summary>The refusal of an identifier whose value is blocked.</summary>
-    public static Applied Blocked(Identifier identifier, string why)
+    private static Applied Blocked(Identifier identifier, string why)
         => new(LinkOutcome.Refused, 0, 0, IdentityRuleKind.BlockedValue, $"BlockedValue: {identifier.Type} identifier refused: {why}.", [identifier]);
 
     private Applied OverLimit(int slot, int together, int[] roots, Identifier? added)

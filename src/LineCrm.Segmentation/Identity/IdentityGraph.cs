@@ -162,8 +162,14 @@ public sealed partial class IdentityGraph
         return root >= 0 ? root : throw new KeyNotFoundException($"Person {person} does not exist in the identity graph (never handed out, merged into another, or emptied).");
     }
 
-    private static Identifier Require(Identifier identifier, string name = "identifier")
+    /// <param name="identifier">The identifier.</param>
+    /// <param name="name">The argument's name.</param>
+    /// <param name="position">Its position in a batch, or -1; formatted into the name only on failure.</param>
+    private static Identifier Require(Identifier identifier, string name = "identifier", int position = -1)
         => identifier.IsDefault
-            ? throw new ArgumentException("default(Identifier) identifies nobody; pass an identifier made by Identifier's factories or Parse.", name)
+            ? throw new ArgumentException("default(Identifier) identifies nobody; pass an identifier made by Identifier's factories or Parse.", At(name, position))
             : identifier;
+
+    // An argument's name with its position in a batch ("links[3]"), or the name alone.
+    private static string At(string name, int position) => position < 0 ? name : $"{name}[{position}]";
 }
