@@ -60,17 +60,19 @@ internal sealed class CustomerWalk
         var intervalLength = Math.Max(0, rows.MaxDay - rows.MinDay + 1);
         Tally NewTally() => new(1 << rows.Shift, longestPartition, months, intervalLength);
 
-        var total = NewTally();
         if (rows.Rows.Length < RowChunks.ParallelFrom || Environment.ProcessorCount < 2)
         {
+            var only = NewTally();
             for (var k = 0; k < rows.PartitionCount; k++)
             {
-                Walk(rows, k, monthOfOffset, months, firstMonthOf, inFirstMonth, total);
+                Walk(rows, k, monthOfOffset, months, firstMonthOf, inFirstMonth, only);
             }
 
-            return new CustomerWalk(total, firstMonthOf, inFirstMonth);
+            return new CustomerWalk(only, firstMonthOf, inFirstMonth);
         }
 
+        // The first worker's tally to finish becomes the total, so no grouping buffers are made just to add into.
+        Tally? total = null;
         var merge = new Lock();
         Parallel.For(0, rows.PartitionCount, NewTally,
             (k, _, tally) =>
@@ -82,10 +84,17 @@ internal sealed class CustomerWalk
             {
                 lock (merge)
                 {
-                    total.Add(tally);
+                    if (total is null)
+                    {
+                        total = tally;
+                    }
+                    else
+                    {
+                        total.Add(tally);
+                    }
                 }
             });
-        return new CustomerWalk(total, firstMonthOf, inFirstMonth);
+        return new CustomerWalk(total!, firstMonthOf, inFirstMonth);
     }
 
     private static void Walk(PurchaseRows rows, int k, int[] monthOfOffset, int months, int[] firstMonthOf, bool[] inFirstMonth, Tally tally)

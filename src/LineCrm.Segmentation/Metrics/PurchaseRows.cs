@@ -138,10 +138,12 @@ internal sealed class PurchaseRows
     }
 
     /// <summary>Whether order row <paramref name="row"/> is a refund, from a bit column: reading the 16-byte amounts again costs more.</summary>
-    public bool IsRefundRow(int row) => (_refundBits[row >> 6] & (1UL << row)) != 0;
+    public bool IsRefundRow(int row) => IsSet(_refundBits, row);
 
-    /// <summary>Whether an amount is a refund: below zero (a negative zero is a purchase of nothing).</summary>
-    public static bool IsRefund(decimal amount) => decimal.IsNegative(amount) && amount != 0m;
+    // Whether an amount is a refund: below zero (a negative zero is a purchase of nothing).
+    private static bool IsRefund(decimal amount) => decimal.IsNegative(amount) && amount != 0m;
+
+    private static bool IsSet(ulong[] bits, int row) => (bits[row >> 6] & (1UL << row)) != 0;
 
     private sealed record ChunkTally(int[] Counts, int MinDay, int MaxDay, int Refunds);
 
@@ -197,7 +199,7 @@ internal sealed class PurchaseRows
         var mask = (1u << shift) - 1;
         for (var i = from; i < to; i++)
         {
-            if ((refundBits[i >> 6] & (1UL << i)) != 0)
+            if (IsSet(refundBits, i))
             {
                 continue;
             }
