@@ -35,7 +35,7 @@ internal sealed class TimerSignalingTimeProvider(TimeSpan ignored) : FakeTimePro
     {
         while (true)
         {
-            var next = _timers.Reader.ReadAsync(cancellationToken).AsTask();
+            var next = NextTimerAsync(cancellationToken);
             if (await Task.WhenAny(work, next) == work)
             {
                 return await work;
