@@ -41,10 +41,13 @@ internal sealed partial class GraphState
     /// <summary>
     /// Adds an identifier whose blocked-value check the caller has made (<paramref name="blockReason"/>, null when
     /// not blocked), or finds the person that holds it. A blocked value may still be held (a snapshot saved under
-    /// other rules): then it is simply there.
+    /// other rules): then it is simply there. A <paramref name="typeIndex"/> of -1 (a type not registered when the
+    /// caller looked) registers the type only once the identifier is accepted.
     /// </summary>
     public Applied AddChecked(Identifier identifier, int typeIndex, string? blockReason)
-        => blockReason is not null && FindNode(identifier) < 0 ? Blocked(identifier, blockReason) : AddUnblocked(identifier, typeIndex);
+        => blockReason is not null && FindNode(identifier) < 0
+            ? Blocked(identifier, blockReason)
+            : AddUnblocked(identifier, typeIndex >= 0 ? typeIndex : TypeIndex(identifier.Type, register: true));
 
     /// <summary>Applies one valid link (two different, non-default identifiers).</summary>
     public Applied Apply(IdentityLink link) => Apply(link, FindNode(link.From), FindNode(link.To));

@@ -73,9 +73,10 @@ public sealed partial class IdentityGraph
     }
 
     /// <summary>
-    /// For a batch of identifiers: each one's type index (registering new types), room in every key table for the
-    /// whole batch, and which values are blocked (null when the rules block nothing). The blocked-value check reads
-    /// only the rules, so a large batch runs it on all cores.
+    /// For a batch of identifiers: each one's type index (-1 for a type the graph has not registered: it is
+    /// registered when its first identifier is accepted, so a refusal leaves no trace), room in every registered
+    /// type's key table for the whole batch, and which values are blocked (null when the rules block nothing). The
+    /// blocked-value check reads only the rules, so a large batch runs it on all cores.
     /// </summary>
     /// <remarks>
     /// Room is made for every identifier of the batch, held or not: a batch of identifiers already held (a daily
@@ -85,10 +86,18 @@ public sealed partial class IdentityGraph
     {
         var types = new int[all.Length];
         var perType = new Dictionary<int, int>();
+        var blocksAnything = false;
         for (var i = 0; i < all.Length; i++)
         {
-            types[i] = state.TypeIndex(all[i].Type, register: true);
-            perType[types[i]] = perType.GetValueOrDefault(types[i]) + 1;
+            types[i] = state.TypeIndex(all[i].Type, register: false);
+            if (types[i] >= 0)
+            {
+                perType[types[i]] = perType.GetValueOrDefault(types[i]) + 1;
+            }
+            else
+            {
+                blocksAnything |= state.RuleFor(all[i].Type).BlocksAnything;
+            }
         }
 
         foreach (var (type, count) in perType)
@@ -97,7 +106,7 @@ public sealed partial class IdentityGraph
         }
 
         var rules = perType.Keys.ToDictionary(type => type, state.RuleOfType);
-        if (rules.Values.All(rule => !rule.BlocksAnything))
+        if (!blocksAnything && rules.Values.All(rule => !rule.BlocksAnything))
         {
             return (types, null);
         }
@@ -107,7 +116,8 @@ public sealed partial class IdentityGraph
         {
             for (var i = start; i < end; i++)
             {
-                blocked[i] = rules[types[i]].BlockReason(all[i].Value);
+                var rule = types[i] >= 0 ? rules[types[i]] : state.RuleFor(all[i].Type);
+                blocked[i] = rule.BlockReason(all[i].Value);
             }
         });
         return (types, blocked);

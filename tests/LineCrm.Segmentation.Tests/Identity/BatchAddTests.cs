@@ -52,10 +52,29 @@ public sealed class BatchAddTests
         Assert.Equal(Ids.Web("unknown"), Assert.Single(Assert.Single(graph.AuditLog).Identifiers));
     }
 
+    private static byte[] Snapshot(IdentityGraph graph)
+    {
+        using var stream = new MemoryStream();
+        graph.Save(stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void A_refused_identifier_of_a_type_the_graph_does_not_know_leaves_no_trace()
+    {
+        var before = new IdentityGraph(IdentityRules.Default, new FixedClock(Ids.T0));
+        var graph = new IdentityGraph(IdentityRules.Default, new FixedClock(Ids.T0));
+
+        graph.AddIdentifiers([new Identifier(IdentifierType.FromName("loyalty_no"), "unknown")]);
+        graph.ClearAuditLog();
+
+        Assert.Equal(Snapshot(before), Snapshot(graph));
+    }
+
     private static bool AgreesWithOneByOne(Identifier[] before, Identifier[] batch)
     {
-        var bulk = new IdentityGraph(IdentityRules.Default);
-        var single = new IdentityGraph(IdentityRules.Default);
+        var bulk = new IdentityGraph(IdentityRules.Default, new FixedClock(Ids.T0));
+        var single = new IdentityGraph(IdentityRules.Default, new FixedClock(Ids.T0));
         foreach (var id in before)
         {
             bulk.TryAddIdentifier(id, out _);
@@ -73,7 +92,10 @@ public sealed class BatchAddTests
             }
         }
 
+        // The snapshots hold everything, the registered types and the audit log included: a refused identifier
+        // of a type the graph did not know must not register that type in either path.
         return added == expectedAdded
+            && Snapshot(bulk).SequenceEqual(Snapshot(single))
             && bulk.IdentifierCount == single.IdentifierCount
             && bulk.AuditLog.Select(r => r.Reason).SequenceEqual(single.AuditLog.Select(r => r.Reason))
             && before.Concat(batch).All(id => bulk.Contains(id) == single.Contains(id)
