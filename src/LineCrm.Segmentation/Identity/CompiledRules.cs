@@ -133,6 +133,9 @@ internal sealed record CompiledTypeRule(int LimitSlot, HashSet<string> Blocked, 
     // Non-backtracking: user-supplied patterns run on every new identifier and must not be able to hang the graph.
     private const RegexOptions PatternOptions = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
+    /// <summary>The code of a value that is not blocked (<see cref="BlockedBy"/>).</summary>
+    public const int NotBlocked = -1;
+
     public static CompiledTypeRule Compile(IdentifierTypeRule rule, string name, int limitSlot)
     {
         if (rule is null || rule.BlockedValues is null || rule.BlockedPatterns is null)
@@ -165,27 +168,35 @@ internal sealed record CompiledTypeRule(int LimitSlot, HashSet<string> Blocked, 
         return new CompiledTypeRule(limitSlot, blocked, patterns, texts);
     }
 
+    /// <summary>
+    /// A copy with patterns of its own, for one thread of a parallel check: a <see cref="Regex"/> caches one matcher,
+    /// and callers that find it busy each make a new one.
+    /// </summary>
+    public CompiledTypeRule ForOneThread()
+        => Patterns.Length == 0 ? this : this with { Patterns = [.. Patterns.Select(p => new Regex(p.ToString(), p.Options))] };
+
     /// <summary>Whether any value is blocked at all; when not, a batch skips the check.</summary>
     public bool BlocksAnything => Blocked.Count > 0 || Patterns.Length > 0;
 
-    /// <summary>Why the value is blocked, or null when it is not.</summary>
-    public string? BlockReason(string value)
+    /// <summary>Whether a value is blocked: <see cref="NotBlocked"/>, 0 for the blocked list, or 1 + the index of the pattern it matches.</summary>
+    public int BlockedBy(string value)
     {
         if (Blocked.Count > 0 && Blocked.Contains(value))
         {
-            return $"the value '{value}' is on the blocked list";
+            return 0;
         }
 
         for (var i = 0; i < Patterns.Length; i++)
         {
             if (Patterns[i].IsMatch(value))
             {
-                return $"the value '{Shorten(value)}' matches the blocked pattern '{PatternTexts[i]}'";
+                return i + 1;
             }
         }
 
-        return null;
+        return NotBlocked;
     }
 
-    private static string Shorten(string value) => value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
+    /// <summary>The facts of a refusal by <see cref="BlockedBy"/>'s code (not <see cref="NotBlocked"/>).</summary>
+    public RefusalFacts BlockedFacts(int code) => RefusalFacts.Blocked(code == 0 ? null : PatternTexts[code - 1]);
 }

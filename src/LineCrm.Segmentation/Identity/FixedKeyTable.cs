@@ -30,22 +30,32 @@ internal sealed class FixedKeyTable : KeyTable
 
     public override int Count => _count;
 
-    public override int Find(string value)
+    public override uint HashOf(string value)
     {
         Span<ulong> key = stackalloc ulong[4];
         key = key[.._words];
         Encode(value, key);
-        var stored = _slots[(Probe(key) * _stride) + _words];
+        return Hash(key);
+    }
+
+    public override void Touch(uint hash) => _ = Volatile.Read(ref _slots[((int)hash & _mask) * _stride]);
+
+    public override int Find(string value, uint hash)
+    {
+        Span<ulong> key = stackalloc ulong[4];
+        key = key[.._words];
+        Encode(value, key);
+        var stored = _slots[(Probe(key, hash) * _stride) + _words];
         return stored == 0 ? -1 : (int)(stored - 1);
     }
 
-    public override int FindOrAdd(string value, int node, int[] nodeKey)
+    public override int FindOrAdd(string value, uint hash, int node, int[] nodeKey)
     {
         EnsureCapacity(_count + 1, nodeKey);
         Span<ulong> key = stackalloc ulong[4];
         key = key[.._words];
         Encode(value, key);
-        var slot = Probe(key);
+        var slot = Probe(key, hash);
         var at = slot * _stride;
         var stored = _slots[at + _words];
         if (stored != 0)
@@ -61,10 +71,10 @@ internal sealed class FixedKeyTable : KeyTable
     }
 
     // The slot holding key, or the empty slot where it would go.
-    private int Probe(ReadOnlySpan<ulong> key)
+    private int Probe(ReadOnlySpan<ulong> key, uint hash)
     {
         var slots = _slots;
-        var slot = Home(key, _mask);
+        var slot = (int)hash & _mask;
         while (true)
         {
             var at = slot * _stride;
@@ -93,7 +103,7 @@ internal sealed class FixedKeyTable : KeyTable
                 return;
             }
 
-            var home = Home(slots.AsSpan(at * _stride, _words), _mask);
+            var home = (int)Hash(slots.AsSpan(at * _stride, _words)) & _mask;
             if (!StaysPut(home, hole, at))
             {
                 slots.AsSpan(at * _stride, _stride).CopyTo(slots.AsSpan(hole * _stride, _stride));
@@ -135,7 +145,7 @@ internal sealed class FixedKeyTable : KeyTable
 
     private void Place(ulong[] slots, int mask, ReadOnlySpan<ulong> key, ulong stored, int[] nodeKey)
     {
-        var slot = Home(key, mask);
+        var slot = (int)Hash(key) & mask;
         while (slots[(slot * _stride) + _words] != 0)
         {
             slot = (slot + 1) & mask;
@@ -152,7 +162,7 @@ internal sealed class FixedKeyTable : KeyTable
         Convert.FromHexString(value.AsSpan(_prefix.Length), MemoryMarshal.AsBytes(key), out _, out _);
     }
 
-    private static int Home(ReadOnlySpan<ulong> key, int mask)
+    private static uint Hash(ReadOnlySpan<ulong> key)
     {
         // The digits of real ids are random, but generated ones (tests, imports) are often sequential: mix.
         var hash = 0x9E3779B97F4A7C15UL;
@@ -162,6 +172,6 @@ internal sealed class FixedKeyTable : KeyTable
             hash ^= hash >> 29;
         }
 
-        return (int)(hash >> 32) & mask;
+        return (uint)(hash >> 32);
     }
 }

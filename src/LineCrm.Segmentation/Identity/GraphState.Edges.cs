@@ -167,6 +167,27 @@ internal sealed partial class GraphState
         return index;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> more links, so a batch grows the link columns once rather than step by step.</summary>
+    public void ReserveLinks(int count) => EnsureEdgeCapacity((int)Math.Min(Array.MaxLength / 2, (long)_linkSlots + count));
+
+    /// <summary>
+    /// Gives back link room a batch reserved and did not use (repeated and refused links take none), when it is more
+    /// than growing step by step would have left.
+    /// </summary>
+    public void TrimLinks()
+    {
+        var size = Math.Max(16, _linkSlots);
+        if (_linkTicks.Length <= size + (size / 2))
+        {
+            return;
+        }
+
+        Array.Resize(ref _halfNode, 2 * size);
+        Array.Resize(ref _halfNext, 2 * size);
+        Array.Resize(ref _linkTicks, size);
+        Array.Resize(ref _linkSource, size);
+    }
+
     private void EnsureEdgeCapacity(int needed)
     {
         if (needed <= _linkTicks.Length)

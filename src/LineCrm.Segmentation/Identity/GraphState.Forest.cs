@@ -93,6 +93,16 @@ internal sealed partial class GraphState
         return members;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> more person numbers, so a batch grows that column once.</summary>
+    public void ReservePersons(int count)
+    {
+        var needed = Math.Min(Array.MaxLength, (long)_lastPerson + count + 1);
+        if (needed > _personRoot.Length)
+        {
+            Array.Resize(ref _personRoot, (int)Math.Max(needed, Math.Min(Array.MaxLength, _personRoot.Length + (_personRoot.Length / 2L))));
+        }
+    }
+
     /// <summary>Gives a root a new person number.</summary>
     public int NewPerson(int root)
     {

@@ -10,7 +10,7 @@ internal readonly record struct Applied(
     int Person,
     int Absorbed,
     IdentityRuleKind Rule = default,
-    string? Reason = null,
+    RefusalFacts Facts = default,
     Identifier[]? Involved = null);
 
 /// <remarks>
@@ -33,21 +33,24 @@ internal sealed partial class GraphState
         }
 
         // The type is registered only once the identifier is accepted: a refusal leaves no trace but its audit entry.
-        return RuleFor(identifier.Type).BlockReason(identifier.Value) is { } blocked
-            ? Blocked(identifier, blocked)
+        var rule = RuleFor(identifier.Type);
+        var blockedBy = rule.BlockedBy(identifier.Value);
+        return blockedBy != CompiledTypeRule.NotBlocked
+            ? Blocked(identifier, rule, blockedBy)
             : AddUnblocked(identifier, TypeIndex(identifier.Type, register: true));
     }
 
     /// <summary>
-    /// Adds an identifier whose blocked-value check the caller has made (<paramref name="blockReason"/>, null when
-    /// not blocked), or finds the person that holds it. A blocked value may still be held (a snapshot saved under
-    /// other rules): then it is simply there. A <paramref name="typeIndex"/> of -1 (a type not registered when the
-    /// caller looked) registers the type only once the identifier is accepted.
+    /// Adds an identifier whose blocked-value check the caller has made (<paramref name="blockedBy"/>, from
+    /// <see cref="CompiledTypeRule.BlockedBy"/>), or finds the person that holds it. A blocked value may still be
+    /// held (a snapshot saved under other rules): then it is simply there. A <paramref name="typeIndex"/> of -1 (a
+    /// type not registered when the caller looked) registers the type only once the identifier is accepted;
+    /// otherwise <paramref name="hash"/> is the value's <see cref="HashOf"/>.
     /// </summary>
-    public Applied AddChecked(Identifier identifier, int typeIndex, string? blockReason)
-        => blockReason is not null && FindNode(identifier) < 0
-            ? Blocked(identifier, blockReason)
-            : AddUnblocked(identifier, typeIndex >= 0 ? typeIndex : TypeIndex(identifier.Type, register: true));
+    public Applied AddChecked(Identifier identifier, int typeIndex, int blockedBy, uint hash)
+        => blockedBy != CompiledTypeRule.NotBlocked && FindNode(identifier) < 0
+            ? Blocked(identifier, RuleFor(identifier.Type), blockedBy)
+            : typeIndex >= 0 ? AddUnblocked(identifier, typeIndex, hash) : AddUnblocked(identifier, TypeIndex(identifier.Type, register: true));
 
     /// <summary>Applies one valid link (two different, non-default identifiers).</summary>
     public Applied Apply(IdentityLink link) => Apply(link, FindNode(link.From), FindNode(link.To));
@@ -57,33 +60,33 @@ internal sealed partial class GraphState
     {
         from = from >= 0 ? from : FindNode(link.From);
         to = to >= 0 ? to : FindNode(link.To);
-        if (from < 0 && RuleFor(link.From.Type).BlockReason(link.From.Value) is { } fromBlocked)
+        if (from < 0 && IsBlocked(link.From, out var fromRefused))
         {
-            return Blocked(link.From, fromBlocked);
+            return fromRefused;
         }
 
-        if (to < 0 && RuleFor(link.To.Type).BlockReason(link.To.Value) is { } toBlocked)
+        if (to < 0 && IsBlocked(link.To, out var toRefused))
         {
-            return Blocked(link.To, toBlocked);
+            return toRefused;
         }
 
         var ticks = link.At.UtcTicks;
         if (from >= 0 && to >= 0)
         {
-            return JoinExisting(from, to, ticks, link.Source);
+            return JoinExisting(link, from, to, ticks);
         }
 
         if (from >= 0 || to >= 0)
         {
-            var (existing, added) = from >= 0 ? (from, link.To) : (to, link.From);
-            return JoinNew(existing, added, ticks, link.Source, newIsFrom: from < 0);
+            return from >= 0 ? JoinNew(link, from, link.From, link.To, ticks, newIsFrom: false) : JoinNew(link, to, link.To, link.From, ticks, newIsFrom: true);
         }
 
         return JoinBothNew(link, ticks);
     }
 
-    private Applied JoinExisting(int from, int to, long ticks, LinkSource source)
+    private Applied JoinExisting(IdentityLink link, int from, int to, long ticks)
     {
+        var source = link.Source;
         var rootFrom = Find(from);
         var rootTo = Find(to);
         if (rootFrom == rootTo)
@@ -107,14 +110,14 @@ internal sealed partial class GraphState
             var together = CountOfRoot(rootFrom, slot) + CountOfRoot(rootTo, slot);
             if (together > _rules.Limits[slot])
             {
-                return OverLimit(slot, together, [rootFrom, rootTo], null);
+                return OverLimit(slot, together, (from, link.From), (to, link.To), rootFrom, rootTo, added: null);
             }
         }
 
         var size = (long)SizeOfRoot(rootFrom) + SizeOfRoot(rootTo);
         if (size > _rules.MaxPersonSize)
         {
-            return TooLarge(size, IdentifierOf(from), IdentifierOf(to), [rootFrom, rootTo]);
+            return TooLarge(size, link, rootFrom, rootTo);
         }
 
         Union(rootFrom, rootTo, out var surviving, out var absorbed);
@@ -122,18 +125,19 @@ internal sealed partial class GraphState
         return new Applied(LinkOutcome.Merged, surviving, absorbed);
     }
 
-    private Applied JoinNew(int existing, Identifier added, long ticks, LinkSource source, bool newIsFrom)
+    private Applied JoinNew(IdentityLink link, int existing, Identifier existingId, Identifier added, long ticks, bool newIsFrom)
     {
+        var source = link.Source;
         var root = Find(existing);
         var slot = RuleFor(added.Type).LimitSlot;
         if (slot >= 0 && CountOfRoot(root, slot) + 1 > _rules.Limits[slot])
         {
-            return OverLimit(slot, CountOfRoot(root, slot) + 1, [root], added);
+            return OverLimit(slot, CountOfRoot(root, slot) + 1, (existing, existingId), (-1, default), root, -1, added);
         }
 
         if (SizeOfRoot(root) + 1L > _rules.MaxPersonSize)
         {
-            return TooLarge(SizeOfRoot(root) + 1L, IdentifierOf(existing), added, [root]);
+            return TooLarge(SizeOfRoot(root) + 1L, link, root, -1);
         }
 
         var node = AddNode(added, TypeIndex(added.Type, register: true));
@@ -155,13 +159,12 @@ internal sealed partial class GraphState
         var slot = RuleFor(link.From.Type).LimitSlot;
         if (slot >= 0 && link.From.Type == link.To.Type && _rules.Limits[slot] < 2)
         {
-            var type = _rules.LimitedTypes[slot];
             return new Applied(
                 LinkOutcome.Refused,
                 0,
                 0,
                 IdentityRuleKind.MaxPerPerson,
-                $"MaxPerPerson: a person may have at most {_rules.Limits[slot]} {type} identifier(s); the link joins two: {link.From}, {link.To}.",
+                RefusalFacts.TwoNewOfOneType(_rules.LimitedTypes[slot], _rules.Limits[slot]),
                 [link.From, link.To]);
         }
 
@@ -173,39 +176,69 @@ internal sealed partial class GraphState
         return new Applied(LinkOutcome.Joined, person, 0);
     }
 
-    private static Applied Blocked(Identifier identifier, string why)
-        => new(LinkOutcome.Refused, 0, 0, IdentityRuleKind.BlockedValue, $"BlockedValue: {identifier.Type} identifier refused: {why}.", [identifier]);
-
-    private Applied OverLimit(int slot, int together, int[] roots, Identifier? added)
+    private bool IsBlocked(Identifier identifier, out Applied refused)
     {
-        var type = _rules.LimitedTypes[slot];
-        var involved = new List<Identifier>();
-        var sides = new List<string>();
-        foreach (var root in roots)
-        {
-            var ofType = SortedMembers(root).Where(n => TypeOf(n) == type).Select(IdentifierOf).ToList();
-            involved.AddRange(ofType);
-            sides.Add($"P{_forest[root].Person} has {string.Join(", ", ofType)}");
-        }
+        var rule = RuleFor(identifier.Type);
+        var blockedBy = rule.BlockedBy(identifier.Value);
+        refused = blockedBy == CompiledTypeRule.NotBlocked ? default : Blocked(identifier, rule, blockedBy);
+        return blockedBy != CompiledTypeRule.NotBlocked;
+    }
 
+    private static Applied Blocked(Identifier identifier, CompiledTypeRule rule, int blockedBy)
+        => new(LinkOutcome.Refused, 0, 0, IdentityRuleKind.BlockedValue, rule.BlockedFacts(blockedBy), [identifier]);
+
+    /// <summary>
+    /// A limit refusal: the identifiers of the limited type on each side (the link's held ends as the link holds
+    /// them, the others read from the key tables), and the new identifier the link would add, if any.
+    /// </summary>
+    private Applied OverLimit(int slot, int together, (int Node, Identifier Id) end, (int Node, Identifier Id) otherEnd, int rootA, int rootB, Identifier? added)
+    {
+        var typeIndex = TypeIndex(_rules.LimitedTypes[slot], register: false);
+        var involved = new List<Identifier>(_rules.Limits[slot] + 1);
+        var countA = AddOfType(involved, rootA, typeIndex, end, otherEnd);
+        var countB = rootB >= 0 ? AddOfType(involved, rootB, typeIndex, end, otherEnd) : 0;
         if (added is { } newOne)
         {
             involved.Add(newOne);
-            sides.Add($"the link adds {newOne}");
         }
 
-        var reason = string.Create(
-            CultureInfo.InvariantCulture,
-            $"MaxPerPerson: a person may have at most {_rules.Limits[slot]} {type} identifier(s) and the link would make {together} ({string.Join("; ", sides)}).");
-        return new Applied(LinkOutcome.Refused, 0, 0, IdentityRuleKind.MaxPerPerson, reason, [.. involved]);
+        var facts = RefusalFacts.OverLimit(
+            _rules.LimitedTypes[slot],
+            _rules.Limits[slot],
+            together,
+            _forest[rootA].Person,
+            countA,
+            rootB >= 0 ? _forest[rootB].Person : 0,
+            countB);
+        return new Applied(LinkOutcome.Refused, 0, 0, IdentityRuleKind.MaxPerPerson, facts, [.. involved]);
     }
 
-    private Applied TooLarge(long size, Identifier from, Identifier to, int[] roots)
+    // Adds a person's identifiers of one type, oldest first, reusing the link's own identifiers for its ends rather
+    // than making new strings from the key table.
+    private int AddOfType(List<Identifier> involved, int root, int typeIndex, (int Node, Identifier Id) end, (int Node, Identifier Id) otherEnd)
     {
-        var persons = string.Join(" and ", roots.Select(r => $"P{_forest[r].Person} ({SizeOfRoot(r)} identifiers)"));
-        var reason = string.Create(
-            CultureInfo.InvariantCulture,
-            $"MaxPersonSize: a person may have at most {_rules.MaxPersonSize} identifiers and the link {from} - {to} would join {persons} into {size}.");
-        return new Applied(LinkOutcome.Refused, 0, 0, IdentityRuleKind.MaxPersonSize, reason, [from, to]);
+        var count = 0;
+        foreach (var node in SortedMembers(root))
+        {
+            if (_nodeType[node] == typeIndex)
+            {
+                involved.Add(node == end.Node ? end.Id : node == otherEnd.Node ? otherEnd.Id : IdentifierOf(node));
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private Applied TooLarge(long size, IdentityLink link, int rootA, int rootB)
+    {
+        var facts = RefusalFacts.TooLarge(
+            _rules.MaxPersonSize,
+            size,
+            _forest[rootA].Person,
+            SizeOfRoot(rootA),
+            rootB >= 0 ? _forest[rootB].Person : 0,
+            rootB >= 0 ? SizeOfRoot(rootB) : 0);
+        return new Applied(LinkOutcome.Refused, 0, 0, IdentityRuleKind.MaxPersonSize, facts, [link.From, link.To]);
     }
 }

@@ -99,6 +99,52 @@ internal sealed partial class GraphState
         return type < 0 ? -1 : _tables[type].Find(identifier.Value);
     }
 
+    /// <summary>How many values <see cref="FindNodes"/> brings into the cache at once before looking them up.</summary>
+    public const int TouchAhead = 16;
+
+    /// <summary>
+    /// The node of each identifier, or -1, for many at once: each block of <see cref="TouchAhead"/> values is hashed
+    /// and its key-table slots touched before any is looked up, so the processor waits for their cache misses side
+    /// by side. Reads only, so several threads may look up at once.
+    /// </summary>
+    public void FindNodes(ReadOnlySpan<Identifier> identifiers, Span<int> nodes)
+    {
+        Span<int> types = stackalloc int[TouchAhead];
+        Span<uint> hashes = stackalloc uint[TouchAhead];
+        for (var block = 0; block < identifiers.Length; block += TouchAhead)
+        {
+            var count = Math.Min(identifiers.Length - block, TouchAhead);
+            for (var k = 0; k < count; k++)
+            {
+                var identifier = identifiers[block + k];
+                types[k] = TypeIndex(identifier.Type, register: false);
+                if (types[k] >= 0)
+                {
+                    hashes[k] = HashOf(types[k], identifier.Value);
+                    Touch(types[k], hashes[k]);
+                }
+            }
+
+            for (var k = 0; k < count; k++)
+            {
+                nodes[block + k] = types[k] < 0 ? -1 : _tables[types[k]].Find(identifiers[block + k].Value, hashes[k]);
+            }
+        }
+    }
+
+    /// <summary>Where a value of a registered type probes its key table (<see cref="KeyTable.HashOf"/>). Reads no graph state.</summary>
+    public uint HashOf(int typeIndex, string value) => _tables[typeIndex].HashOf(value);
+
+    /// <summary>Brings a value's key-table slot into the cache ahead of its lookup (<see cref="KeyTable.Touch"/>).</summary>
+    public void Touch(int typeIndex, uint hash) => _tables[typeIndex].Touch(hash);
+
+    /// <summary>Brings a node's forest entry and link list head into the cache ahead of a link that touches it.</summary>
+    public void TouchNode(int node)
+    {
+        _ = Volatile.Read(ref _forest[node].Parent);
+        _ = Volatile.Read(ref _firstHalf[node]);
+    }
+
     /// <summary>The identifier of a live node.</summary>
     public Identifier IdentifierOf(int node)
     {
@@ -122,10 +168,14 @@ internal sealed partial class GraphState
     /// once, on all cores).
     /// </summary>
     public Applied AddUnblocked(Identifier identifier, int typeIndex)
+        => AddUnblocked(identifier, typeIndex, _tables[typeIndex].HashOf(identifier.Value));
+
+    /// <summary>As <see cref="AddUnblocked(Identifier, int)"/>, with the value's <see cref="HashOf"/> computed already.</summary>
+    public Applied AddUnblocked(Identifier identifier, int typeIndex, uint hash)
     {
         var node = _nodeCount;
         EnsureNodeCapacity(node + 1);
-        var held = _tables[typeIndex].FindOrAdd(identifier.Value, node, _nodeKey);
+        var held = _tables[typeIndex].FindOrAdd(identifier.Value, hash, node, _nodeKey);
         if (held >= 0)
         {
             return new Applied(LinkOutcome.AlreadyJoined, PersonOf(held), 0);

@@ -6,6 +6,9 @@ namespace LineCrm.Segmentation.Identity;
 /// <remarks>This part: adding identifiers and links.</remarks>
 public sealed partial class IdentityGraph
 {
+    /// <summary>How many identifiers or links a batch brings into the cache at once before working on them.</summary>
+    private const int TouchAhead = GraphState.TouchAhead;
+
     /// <summary>Adds a lone identifier as a person of its own (or finds the person it already belongs to).</summary>
     /// <param name="identifier">The identifier.</param>
     /// <param name="person">Its person; default when it was refused.</param>
@@ -54,18 +57,31 @@ public sealed partial class IdentityGraph
 
         var state = _state;
         state.EnsureCapacity(state.NodeCount + all.Length, 0);
-        var (types, blocked) = Prepare(all, state);
+        state.ReservePersons(all.Length);
+        var (types, hashes, blocked) = Prepare(all, state);
         var added = 0;
-        for (var i = 0; i < all.Length; i++)
+        for (var block = 0; block < all.Length; block += TouchAhead)
         {
-            var applied = state.AddChecked(all[i], types[i], blocked?[i]);
-            if (applied.Outcome == LinkOutcome.Refused)
+            var end = Math.Min(all.Length, block + TouchAhead);
+            for (var i = block; i < end; i++)
             {
-                Refuse(applied, null);
+                if (types[i] >= 0)
+                {
+                    state.Touch(types[i], hashes[i]);
+                }
             }
-            else if (applied.Outcome == LinkOutcome.Joined)
+
+            for (var i = block; i < end; i++)
             {
-                added++;
+                var applied = state.AddChecked(all[i], types[i], blocked?[i] ?? CompiledTypeRule.NotBlocked, hashes[i]);
+                if (applied.Outcome == LinkOutcome.Refused)
+                {
+                    Refuse(applied, null);
+                }
+                else if (applied.Outcome == LinkOutcome.Joined)
+                {
+                    added++;
+                }
             }
         }
 
@@ -75,14 +91,15 @@ public sealed partial class IdentityGraph
     /// <summary>
     /// For a batch of identifiers: each one's type index (-1 for a type the graph has not registered: it is
     /// registered when its first identifier is accepted, so a refusal leaves no trace), room in every registered
-    /// type's key table for the whole batch, and which values are blocked (null when the rules block nothing). The
-    /// blocked-value check reads only the rules, so a large batch runs it on all cores.
+    /// type's key table for the whole batch, each value's key-table hash, and which values are blocked (null when the
+    /// rules block nothing). Hashing and the blocked-value check read no graph state, so a large batch runs them on
+    /// all cores.
     /// </summary>
     /// <remarks>
     /// Room is made for every identifier of the batch, held or not: a batch of identifiers already held (a daily
     /// re-import) can grow a table that did not need it, to at most twice its size, once.
     /// </remarks>
-    private static (int[] Types, string?[]? Blocked) Prepare(Identifier[] all, GraphState state)
+    private static (int[] Types, uint[] Hashes, int[]? Blocked) Prepare(Identifier[] all, GraphState state)
     {
         var types = new int[all.Length];
         var perType = new Dictionary<int, int>();
@@ -105,22 +122,43 @@ public sealed partial class IdentityGraph
             state.ReserveKeys(type, count);
         }
 
-        var rules = perType.Keys.ToDictionary(type => type, state.RuleOfType);
-        if (!blocksAnything && rules.Values.All(rule => !rule.BlocksAnything))
-        {
-            return (types, null);
-        }
-
-        var blocked = new string?[all.Length];
+        var hashes = new uint[all.Length];
         InChunks(all.Length, (start, end) =>
         {
             for (var i = start; i < end; i++)
             {
-                var rule = types[i] >= 0 ? rules[types[i]] : state.RuleFor(all[i].Type);
-                blocked[i] = rule.BlockReason(all[i].Value);
+                hashes[i] = types[i] >= 0 ? state.HashOf(types[i], all[i].Value) : 0;
             }
         });
-        return (types, blocked);
+
+        var rules = perType.Keys.ToDictionary(type => type, state.RuleOfType);
+        if (!blocksAnything && rules.Values.All(rule => !rule.BlocksAnything))
+        {
+            return (types, hashes, null);
+        }
+
+        // Each worker matches with its own copies of the patterns: a Regex shared between threads makes a new
+        // matcher for every call that finds its cached one busy, a gigabyte of garbage at 10 million values.
+        var blocked = new int[all.Length];
+        InChunks(
+            all.Length,
+            () => new Dictionary<CompiledTypeRule, CompiledTypeRule>(ReferenceEqualityComparer.Instance),
+            (start, end, copies) =>
+            {
+                CompiledTypeRule? last = null, lastCopy = null;
+                for (var i = start; i < end; i++)
+                {
+                    var rule = types[i] >= 0 ? rules[types[i]] : state.RuleFor(all[i].Type);
+                    if (!ReferenceEquals(rule, last))
+                    {
+                        last = rule;
+                        lastCopy = copies.TryGetValue(rule, out var copy) ? copy : copies[rule] = rule.ForOneThread();
+                    }
+
+                    blocked[i] = lastCopy!.BlockedBy(all[i].Value);
+                }
+            });
+        return (types, hashes, blocked);
     }
 
     /// <summary>
@@ -128,16 +166,29 @@ public sealed partial class IdentityGraph
     /// chunks (fewer would cost more to start than they save).
     /// </summary>
     private static void InChunks(int count, Action<int, int> pass)
+        => InChunks(count, () => 0, (start, end, _) => pass(start, end));
+
+    /// <summary>As <see cref="InChunks(int, Action{int, int})"/>, with state of each worker's own (made by <paramref name="local"/>).</summary>
+    private static void InChunks<TLocal>(int count, Func<TLocal> local, Action<int, int, TLocal> pass)
     {
         const int Chunk = 1 << 15;
         var chunks = (count + Chunk - 1) / Chunk;
         if (chunks < 4 || Environment.ProcessorCount < 2)
         {
-            pass(0, count);
+            pass(0, count, local());
             return;
         }
 
-        Parallel.For(0, chunks, chunk => pass(chunk * Chunk, Math.Min(count, (chunk + 1) * Chunk)));
+        Parallel.For(
+            0,
+            chunks,
+            local,
+            (chunk, _, mine) =>
+            {
+                pass(chunk * Chunk, Math.Min(count, (chunk + 1) * Chunk), mine);
+                return mine;
+            },
+            _ => { });
     }
 
     /// <summary>Applies one link under the rules.</summary>
@@ -167,9 +218,11 @@ public sealed partial class IdentityGraph
             Validate(all[i], "links", i);
         }
 
-        // Link storage is not sized for the whole batch up front: repeated and refused links take none, and in
-        // real batches they are many, so growing as needed keeps less memory idle.
+        // Link storage is sized for the whole batch up front, and what repeated and refused links did not take is
+        // given back afterwards: growing step by step copies the columns again and again, and each large copy can
+        // set off a full garbage collection of everything the application holds.
         var state = _state;
+        state.ReserveLinks(all.Length);
         int joined = 0, merged = 0, already = 0, refused = 0;
         var order = LinkOrder.Of(all, state);
 
@@ -177,6 +230,18 @@ public sealed partial class IdentityGraph
 
         for (var i = 0; i < order.Length; i++)
         {
+            if (i % TouchAhead == 0)
+            {
+                // The next links' nodes, brought into the cache side by side (see KeyTable.Touch).
+                for (var k = 2 * i; k < Math.Min(ends.Length, 2 * (i + TouchAhead)); k++)
+                {
+                    if (ends[k] >= 0)
+                    {
+                        state.TouchNode(ends[k]);
+                    }
+                }
+            }
+
             var link = all[order[i]];
             var result = Report(state.Apply(link, ends[2 * i], ends[(2 * i) + 1]), link);
             switch (result.Outcome)
@@ -188,6 +253,7 @@ public sealed partial class IdentityGraph
             }
         }
 
+        state.TrimLinks();
         return new LinkBatchResult(joined, merged, already, refused);
     }
 
@@ -202,11 +268,18 @@ public sealed partial class IdentityGraph
         var ends = new int[2 * order.Length];
         InChunks(order.Length, (start, end) =>
         {
-            for (var i = start; i < end; i++)
+            var identifiers = new Identifier[2 * GraphState.TouchAhead];
+            for (var block = start; block < end; block += GraphState.TouchAhead)
             {
-                var link = all[order[i]];
-                ends[2 * i] = state.FindNode(link.From);
-                ends[(2 * i) + 1] = state.FindNode(link.To);
+                var count = Math.Min(end - block, GraphState.TouchAhead);
+                for (var k = 0; k < count; k++)
+                {
+                    var link = all[order[block + k]];
+                    identifiers[2 * k] = link.From;
+                    identifiers[(2 * k) + 1] = link.To;
+                }
+
+                state.FindNodes(identifiers.AsSpan(0, 2 * count), ends.AsSpan(2 * block, 2 * count));
             }
         });
         return ends;
@@ -229,7 +302,7 @@ public sealed partial class IdentityGraph
 
     private IdentityRefusal Refuse(Applied applied, IdentityLink? link)
     {
-        var refusal = new IdentityRefusal(applied.Rule, applied.Reason!, link, applied.Involved ?? [], _time.GetUtcNow());
+        var refusal = new IdentityRefusal(applied.Rule, applied.Facts, link, applied.Involved ?? [], _time.GetUtcNow());
         _state.Audit.Add(refusal);
         LinkRefused?.Invoke(this, refusal);
         return refusal;

@@ -11,14 +11,31 @@ internal abstract class KeyTable
     /// <summary>The number of values held.</summary>
     public abstract int Count { get; }
 
+    /// <summary>The hash of a normalised value: where its probe starts, whatever the table's size.</summary>
+    public abstract uint HashOf(string value);
+
+    /// <summary>
+    /// Reads the slot where the probe for <paramref name="hash"/> starts, so that the lookup that follows finds it in
+    /// the cache. A batch touches the slots of many values in a tight loop before looking them up: the processor then
+    /// waits for their cache misses side by side instead of one lookup at a time.
+    /// </summary>
+    /// <remarks>A volatile read, so the compiler keeps it although nothing uses the value.</remarks>
+    public abstract void Touch(uint hash);
+
     /// <summary>The node of a normalised value, or -1 when the value is not held.</summary>
-    public abstract int Find(string value);
+    public int Find(string value) => Find(value, HashOf(value));
+
+    /// <summary>As <see cref="Find(string)"/>, with the value's <see cref="HashOf"/> computed already.</summary>
+    public abstract int Find(string value, uint hash);
 
     /// <summary>
     /// The node of a normalised value, or -1 after adding it for <paramref name="node"/>: one probe of the table
     /// where a find and then an add would make two.
     /// </summary>
-    public abstract int FindOrAdd(string value, int node, int[] nodeKey);
+    public int FindOrAdd(string value, int node, int[] nodeKey) => FindOrAdd(value, HashOf(value), node, nodeKey);
+
+    /// <summary>As <see cref="FindOrAdd(string, int, int[])"/>, with the value's <see cref="HashOf"/> computed already.</summary>
+    public abstract int FindOrAdd(string value, uint hash, int node, int[] nodeKey);
 
     /// <summary>Adds a normalised value that is not held yet, for <paramref name="node"/>.</summary>
     public void Add(string value, int node, int[] nodeKey)

@@ -21,21 +21,28 @@ internal sealed class TextKeyTable : KeyTable
 
     public override int Count => _count;
 
-    public override int Find(string value)
+    public override uint HashOf(string value)
+    {
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
+        return Hash(utf8[..Encoding.UTF8.GetBytes(value, utf8)]);
+    }
+
+    public override void Touch(uint hash) => _ = Volatile.Read(ref _slots[(int)hash & _mask]);
+
+    public override int Find(string value, uint hash)
     {
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
         utf8 = utf8[..Encoding.UTF8.GetBytes(value, utf8)];
-        var slot = Probe(utf8, Hash(utf8));
+        var slot = Probe(utf8, hash);
         var stored = _slots[slot];
         return stored == 0 ? -1 : NodeAt(Offset(stored));
     }
 
-    public override int FindOrAdd(string value, int node, int[] nodeKey)
+    public override int FindOrAdd(string value, uint hash, int node, int[] nodeKey)
     {
         EnsureCapacity(_count + 1, nodeKey);
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
         utf8 = utf8[..Encoding.UTF8.GetBytes(value, utf8)];
-        var hash = Hash(utf8);
         var slot = Probe(utf8, hash);
         if (_slots[slot] != 0)
         {

@@ -71,6 +71,42 @@ public sealed class IdentityRuleTests
     }
 
     [Fact]
+    public void A_refusal_read_later_still_describes_the_persons_as_they_were_when_it_was_refused()
+    {
+        // The graph writes a refusal's sentence only when it is read; by then the persons it names have changed.
+        var graph = Graph();
+        graph.Link(Link(Line(1), Web("M-1")));
+        graph.Link(Link(Line(2), Card("C-2")));
+        var refused = graph.Link(Link(Web("M-1"), Card("C-2"))).Refusal!;
+
+        graph.RemoveIdentifier(Line(1));
+        var merged = graph.Link(Link(Web("M-1"), Card("C-2"), minute: 1));
+
+        Assert.Equal(LinkOutcome.Merged, merged.Outcome);
+        Assert.Equal(
+            $"MaxPerPerson: a person may have at most 1 line identifier(s) and the link would make 2 (P1 has {Line(1)}; P2 has {Line(2)}).",
+            refused.Reason);
+        Assert.Equal([Line(1), Line(2)], refused.Identifiers);
+    }
+
+    [Fact]
+    public void A_refusal_equals_its_copy_whether_or_not_its_reason_has_been_read()
+    {
+        var graph = Graph();
+        graph.Link(Link(Line(1), Web("M-1")));
+        var refusal = graph.Link(Link(Line(2), Web("M-1"))).Refusal!;
+        var copy = refusal with { };
+
+        var equalBeforeReading = refusal == copy;
+        _ = copy.Reason;
+
+        Assert.True(equalBeforeReading);
+        Assert.Equal(refusal, copy);
+        Assert.Equal(refusal.GetHashCode(), copy.GetHashCode());
+        Assert.NotEqual(refusal, copy with { Reason = "another reason" });
+    }
+
+    [Fact]
     public void Two_new_LINE_ids_cannot_be_linked_to_each_other()
     {
         var graph = Graph();
