@@ -23,6 +23,10 @@ namespace LineCrm.Segmentation.Identity;
 /// </remarks>
 public sealed partial class IdentityGraph
 {
+    // Identifiers per block of ResolveMany: as many as the key-table touches of FindNodes, so a block's forest
+    // entries are touched together too.
+    private const int ResolveBlock = GraphState.TouchAhead;
+
     private readonly CompiledRules _rules;
     private readonly TimeProvider _time;
     private GraphState _state;
@@ -94,6 +98,52 @@ public sealed partial class IdentityGraph
         var node = state.FindNode(Require(identifier));
         person = node < 0 ? default : new PersonId(state.PersonOf(node));
         return node >= 0;
+    }
+
+    /// <summary>
+    /// The persons of many identifiers at once (a day's purchases, say). For large batches this is several times
+    /// faster than calling <see cref="TryResolve"/> for each: the lookups of a block are started together, so
+    /// their cache misses overlap instead of following one another.
+    /// </summary>
+    /// <param name="identifiers">The identifiers.</param>
+    /// <param name="persons">Receives each identifier's person at the same position, or <c>default</c> when the graph does not hold it.</param>
+    /// <returns>How many of the identifiers the graph holds.</returns>
+    /// <exception cref="ArgumentException"><paramref name="persons"/> is shorter than <paramref name="identifiers"/>, or an identifier is <c>default</c> (the message gives its position); nothing was written.</exception>
+    public int ResolveMany(ReadOnlySpan<Identifier> identifiers, Span<PersonId> persons)
+    {
+        if (persons.Length < identifiers.Length)
+        {
+            throw new ArgumentException($"persons has room for {persons.Length} results but there are {identifiers.Length} identifiers.", nameof(persons));
+        }
+
+        for (var i = 0; i < identifiers.Length; i++)
+        {
+            Require(identifiers[i], nameof(identifiers), i);
+        }
+
+        var state = _state;
+        var found = 0;
+        Span<int> nodes = stackalloc int[ResolveBlock];
+        for (var block = 0; block < identifiers.Length; block += ResolveBlock)
+        {
+            var count = Math.Min(identifiers.Length - block, ResolveBlock);
+            state.FindNodes(identifiers.Slice(block, count), nodes);
+            for (var k = 0; k < count; k++)
+            {
+                if (nodes[k] >= 0)
+                {
+                    state.TouchNode(nodes[k]);
+                }
+            }
+
+            for (var k = 0; k < count; k++)
+            {
+                persons[block + k] = nodes[k] < 0 ? default : new PersonId(state.PersonOf(nodes[k]));
+                found += nodes[k] < 0 ? 0 : 1;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The person of an identifier.</summary>
