@@ -38,7 +38,13 @@ internal sealed class FixedKeyTable : KeyTable
         return Hash(key);
     }
 
-    public override void Touch(uint hash) => _ = Volatile.Read(ref _slots[((int)hash & _mask) * _stride]);
+    public override void Touch(uint hash)
+    {
+        // First and last word: a slot of 24 or 40 bytes may straddle two cache lines.
+        var at = ((int)hash & _mask) * _stride;
+        _ = Volatile.Read(ref _slots[at]);
+        _ = Volatile.Read(ref _slots[at + _words]);
+    }
 
     public override int Find(string value, uint hash)
     {
@@ -49,23 +55,24 @@ internal sealed class FixedKeyTable : KeyTable
         return stored == 0 ? -1 : (int)(stored - 1);
     }
 
-    public override int FindOrAdd(string value, uint hash, int node, int[] nodeKey)
+    public override int Claim(string value, uint hash, int node, int[] nodeKey, out int key)
     {
         EnsureCapacity(_count + 1, nodeKey);
-        Span<ulong> key = stackalloc ulong[4];
-        key = key[.._words];
-        Encode(value, key);
-        var slot = Probe(key, hash);
+        Span<ulong> words = stackalloc ulong[4];
+        words = words[.._words];
+        Encode(value, words);
+        var slot = Probe(words, hash);
         var at = slot * _stride;
         var stored = _slots[at + _words];
+        key = -1;
         if (stored != 0)
         {
             return (int)(stored - 1);
         }
 
-        key.CopyTo(_slots.AsSpan(at, _words));
+        words.CopyTo(_slots.AsSpan(at, _words));
         _slots[at + _words] = (ulong)node + 1;
-        nodeKey[node] = slot;
+        key = slot;
         _count++;
         return -1;
     }
@@ -86,6 +93,8 @@ internal sealed class FixedKeyTable : KeyTable
             slot = (slot + 1) & _mask;
         }
     }
+
+    public override void Renumber(int key, int node) => _slots[(key * _stride) + _words] = (ulong)node + 1;
 
     public override void Remove(int node, int[] nodeKey)
     {

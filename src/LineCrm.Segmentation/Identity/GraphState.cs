@@ -13,6 +13,9 @@ internal sealed partial class GraphState
     /// <summary>The type index of a removed node.</summary>
     public const byte Removed = byte.MaxValue;
 
+    /// <summary>The most identifier types a graph holds (type indices are bytes, and one value marks removed nodes).</summary>
+    public const int MaxTypes = Removed;
+
     private readonly CompiledRules _rules;
     private readonly List<IdentifierType> _types = [];
     private readonly List<KeyTable> _tables = [];
@@ -78,9 +81,9 @@ internal sealed partial class GraphState
             return -1;
         }
 
-        if (types.Count == Removed)
+        if (types.Count == MaxTypes)
         {
-            throw new InvalidOperationException($"An identity graph holds at most {Removed} identifier types; '{type}' would be one more.");
+            throw new InvalidOperationException($"An identity graph holds at most {MaxTypes} identifier types; '{type}' would be one more.");
         }
 
         types.Add(type);
@@ -103,9 +106,11 @@ internal sealed partial class GraphState
     public const int TouchAhead = 16;
 
     /// <summary>
-    /// The node of each identifier, or -1, for many at once: each block of <see cref="TouchAhead"/> values is hashed
-    /// and its key-table slots touched before any is looked up, so the processor waits for their cache misses side
-    /// by side. Reads only, so several threads may look up at once.
+    /// The node of each identifier, or -1, for many at once, a block of <see cref="TouchAhead"/> values at a time in
+    /// stages: touch the values' text, hash them and touch their key-table slots, touch what the slots point to,
+    /// then look them up. Each stage is a short loop whose reads do not depend on each other, so the processor waits
+    /// for a block's cache misses side by side where one lookup after another would wait for each in turn. Reads
+    /// only, so several threads may look up at once.
     /// </summary>
     public void FindNodes(ReadOnlySpan<Identifier> identifiers, Span<int> nodes)
     {
@@ -114,20 +119,33 @@ internal sealed partial class GraphState
         for (var block = 0; block < identifiers.Length; block += TouchAhead)
         {
             var count = Math.Min(identifiers.Length - block, TouchAhead);
+            var values = identifiers.Slice(block, count);
+            foreach (var identifier in values)
+            {
+                KeyTable.TouchText(identifier.Value);
+            }
+
             for (var k = 0; k < count; k++)
             {
-                var identifier = identifiers[block + k];
-                types[k] = TypeIndex(identifier.Type, register: false);
+                types[k] = TypeIndex(values[k].Type, register: false);
                 if (types[k] >= 0)
                 {
-                    hashes[k] = HashOf(types[k], identifier.Value);
+                    hashes[k] = HashOf(types[k], values[k].Value);
                     Touch(types[k], hashes[k]);
                 }
             }
 
             for (var k = 0; k < count; k++)
             {
-                nodes[block + k] = types[k] < 0 ? -1 : _tables[types[k]].Find(identifiers[block + k].Value, hashes[k]);
+                if (types[k] >= 0)
+                {
+                    _tables[types[k]].TouchValue(hashes[k]);
+                }
+            }
+
+            for (var k = 0; k < count; k++)
+            {
+                nodes[block + k] = types[k] < 0 ? -1 : _tables[types[k]].Find(values[k].Value, hashes[k]);
             }
         }
     }
@@ -183,6 +201,32 @@ internal sealed partial class GraphState
 
         InitializeNode(node, typeIndex);
         return new Applied(LinkOutcome.Joined, NewPerson(node), 0);
+    }
+
+    /// <summary>
+    /// Claims a value's entry in its key table for a batch's provisional node (not a node yet), or returns the node
+    /// (or provisional node) that holds it already; a new entry's key comes back in <paramref name="key"/> for
+    /// <see cref="AcceptClaimed"/>. Each type has a table of its own and this writes no shared column, so workers may
+    /// claim in different tables at once.
+    /// </summary>
+    public int Claim(int typeIndex, string value, uint hash, int provisionalNode, out int key)
+        => _tables[typeIndex].Claim(value, hash, provisionalNode, _nodeKey, out key);
+
+    /// <summary>
+    /// Makes a claimed value the next node, a person of its own. Its key-table entry is renumbered when earlier
+    /// identifiers of the batch did not all become nodes (held already, repeated or refused).
+    /// </summary>
+    public void AcceptClaimed(int provisionalNode, int typeIndex, int key)
+    {
+        var node = _nodeCount;
+        _nodeKey[node] = key;
+        if (node != provisionalNode)
+        {
+            _tables[typeIndex].Renumber(key, node);
+        }
+
+        InitializeNode(node, typeIndex);
+        NewPerson(node);
     }
 
     /// <summary>Makes room in a type's key table for <paramref name="count"/> more values, so a batch never regrows it half way.</summary>

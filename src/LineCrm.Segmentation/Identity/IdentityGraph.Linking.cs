@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LineCrm.Events;
 using LineCrm.Identity;
 
@@ -8,6 +9,12 @@ public sealed partial class IdentityGraph
 {
     /// <summary>How many identifiers or links a batch brings into the cache at once before working on them.</summary>
     private const int TouchAhead = GraphState.TouchAhead;
+
+    /// <summary>The batch size from which <see cref="ClaimValues"/> claims in several key tables at once.</summary>
+    private const int ParallelClaimAt = 1 << 16;
+
+    /// <summary>A claim's result for a value that was new and is now claimed.</summary>
+    private const int Claimed = -1;
 
     /// <summary>Adds a lone identifier as a person of its own (or finds the person it already belongs to).</summary>
     /// <param name="identifier">The identifier.</param>
@@ -46,6 +53,7 @@ public sealed partial class IdentityGraph
     /// <summary>Adds many lone identifiers; blocked ones are refused into the <see cref="AuditLog"/>.</summary>
     /// <returns>How many were new.</returns>
     /// <exception cref="ArgumentException">One is <c>default</c> (the message gives its position); nothing was added.</exception>
+    /// <exception cref="InvalidOperationException">The batch would bring the graph to more than 255 identifier types; nothing was added.</exception>
     public int AddIdentifiers(IEnumerable<Identifier> identifiers)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
@@ -59,33 +67,117 @@ public sealed partial class IdentityGraph
         state.EnsureCapacity(state.NodeCount + all.Length, 0);
         state.ReservePersons(all.Length);
         var (types, hashes, blocked) = Prepare(all, state);
-        var added = 0;
-        for (var block = 0; block < all.Length; block += TouchAhead)
-        {
-            var end = Math.Min(all.Length, block + TouchAhead);
-            for (var i = block; i < end; i++)
-            {
-                if (types[i] >= 0)
-                {
-                    state.Touch(types[i], hashes[i]);
-                }
-            }
+        var firstNode = state.NodeCount;
+        var (starts, claims, keys) = ClaimValues(all, types, hashes, blocked, state, firstNode);
 
-            for (var i = block; i < end; i++)
+        // In batch order, as adding one by one would: node and person numbers, refusals and their audit entries.
+        var cursor = (int[])starts.Clone();
+        var added = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (IsClaimable(i, types, blocked))
             {
-                var applied = state.AddChecked(all[i], types[i], blocked?[i] ?? CompiledTypeRule.NotBlocked, hashes[i]);
-                if (applied.Outcome == LinkOutcome.Refused)
+                // Claimed: new, and now the next node. Otherwise held already or a repeat within the batch.
+                var k = cursor[types[i]]++;
+                if (claims[k] == Claimed)
                 {
-                    Refuse(applied, null);
-                }
-                else if (applied.Outcome == LinkOutcome.Joined)
-                {
+                    state.AcceptClaimed(firstNode + i, types[i], keys[k]);
                     added++;
                 }
+
+                continue;
+            }
+
+            var applied = state.AddChecked(all[i], types[i], blocked?[i] ?? CompiledTypeRule.NotBlocked, hashes[i]);
+            if (applied.Outcome == LinkOutcome.Refused)
+            {
+                Refuse(applied, null);
+            }
+            else if (applied.Outcome == LinkOutcome.Joined)
+            {
+                added++;
             }
         }
 
         return added;
+    }
+
+    // Whether ClaimValues claims an identifier: a registered type and a value not blocked. The rest (unregistered
+    // types, blocked values) are left to the ordered pass.
+    private static bool IsClaimable(int i, int[] types, int[]? blocked)
+        => types[i] >= 0 && (blocked is null || blocked[i] == CompiledTypeRule.NotBlocked);
+
+    /// <summary>
+    /// The first pass of <see cref="AddIdentifiers"/>: each claimable identifier (<see cref="IsClaimable"/>) claims its
+    /// value's entry in its type's key table for provisional node <c>firstNode + position</c>. Results are grouped
+    /// by type, in batch order within a type, type <c>t</c> from <c>Starts[t]</c>: the claim (<see cref="Claimed"/>
+    /// for a new value, else the node or provisional node that held it) and the new entry's key. Tables are
+    /// independent and each type's results are its own stretch of the arrays, so a large batch claims in different
+    /// tables on all cores, largest first; within a table, a block of slots is touched before it is probed.
+    /// </summary>
+    private static (int[] Starts, int[] Claims, int[] Keys) ClaimValues(Identifier[] all, int[] types, uint[] hashes, int[]? blocked, GraphState state, int firstNode)
+    {
+        var starts = new int[state.Types.Count + 1];
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (IsClaimable(i, types, blocked))
+            {
+                starts[types[i] + 1]++;
+            }
+        }
+
+        for (var t = 1; t < starts.Length; t++)
+        {
+            starts[t] += starts[t - 1];
+        }
+
+        // The claimable positions grouped by type, in batch order within each type (a counting sort).
+        var positions = new int[starts[^1]];
+        var next = (int[])starts.Clone();
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (IsClaimable(i, types, blocked))
+            {
+                positions[next[types[i]]++] = i;
+            }
+        }
+
+        var claims = new int[positions.Length];
+        var keys = new int[positions.Length];
+        void ClaimType(int type)
+        {
+            for (var block = starts[type]; block < starts[type + 1]; block += TouchAhead)
+            {
+                var end = Math.Min(starts[type + 1], block + TouchAhead);
+                for (var k = block; k < end; k++)
+                {
+                    state.Touch(type, hashes[positions[k]]);
+                }
+
+                for (var k = block; k < end; k++)
+                {
+                    var i = positions[k];
+                    var held = state.Claim(type, all[i].Value, hashes[i], firstNode + i, out keys[k]);
+                    claims[k] = held < 0 ? Claimed : held;
+                }
+            }
+        }
+
+        var work = Enumerable.Range(0, state.Types.Count)
+            .Where(type => starts[type + 1] > starts[type])
+            .OrderByDescending(type => starts[type + 1] - starts[type])
+            .ToList();
+        if (all.Length < ParallelClaimAt || work.Count < 2 || Environment.ProcessorCount < 2)
+        {
+            work.ForEach(ClaimType);
+        }
+        else
+        {
+            // One table at a time per worker, handed out as workers free up, so the largest tables start first.
+            Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), ClaimType);
+        }
+
+        return (starts, claims, keys);
     }
 
     /// <summary>
@@ -103,6 +195,7 @@ public sealed partial class IdentityGraph
     {
         var types = new int[all.Length];
         var perType = new Dictionary<int, int>();
+        var newTypes = new HashSet<IdentifierType>();
         var blocksAnything = false;
         for (var i = 0; i < all.Length; i++)
         {
@@ -114,7 +207,15 @@ public sealed partial class IdentityGraph
             else
             {
                 blocksAnything |= state.RuleFor(all[i].Type).BlocksAnything;
+                newTypes.Add(all[i].Type);
             }
+        }
+
+        // Checked before anything changes: the ordered pass registers new types, and failing half way would leave
+        // values claimed for identifiers that never became nodes.
+        if (state.Types.Count + newTypes.Count > GraphState.MaxTypes)
+        {
+            throw new InvalidOperationException($"An identity graph holds at most {GraphState.MaxTypes} identifier types; this batch would bring it to {state.Types.Count + newTypes.Count}.");
         }
 
         foreach (var (type, count) in perType)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LineCrm.Segmentation.Identity;
 
 /// <summary>
@@ -22,6 +24,17 @@ internal abstract class KeyTable
     /// <remarks>A volatile read, so the compiler keeps it although nothing uses the value.</remarks>
     public abstract void Touch(uint hash);
 
+    /// <summary>
+    /// After <see cref="Touch"/>: brings into the cache what a lookup compares beyond the slot, for tables that keep
+    /// values elsewhere (the text arena). Reads only the home slot; a value further along its probe is not touched.
+    /// </summary>
+    public virtual void TouchValue(uint hash)
+    {
+    }
+
+    /// <summary>Brings the start of a string into the cache ahead of hashing it.</summary>
+    public static void TouchText(string value) => _ = Volatile.Read(ref Unsafe.As<char, ushort>(ref Unsafe.AsRef(in value.GetPinnableReference())));
+
     /// <summary>The node of a normalised value, or -1 when the value is not held.</summary>
     public int Find(string value) => Find(value, HashOf(value));
 
@@ -35,7 +48,24 @@ internal abstract class KeyTable
     public int FindOrAdd(string value, int node, int[] nodeKey) => FindOrAdd(value, HashOf(value), node, nodeKey);
 
     /// <summary>As <see cref="FindOrAdd(string, int, int[])"/>, with the value's <see cref="HashOf"/> computed already.</summary>
-    public abstract int FindOrAdd(string value, uint hash, int node, int[] nodeKey);
+    public int FindOrAdd(string value, uint hash, int node, int[] nodeKey)
+    {
+        var held = Claim(value, hash, node, nodeKey, out var key);
+        if (held < 0)
+        {
+            nodeKey[node] = key;
+        }
+
+        return held;
+    }
+
+    /// <summary>
+    /// As <see cref="FindOrAdd(string, uint, int, int[])"/>, except that the new entry's key is handed back in
+    /// <paramref name="key"/> rather than written to <c>nodeKey[node]</c>: workers claiming in different tables at
+    /// once then write nothing they share. <paramref name="nodeKey"/> is still kept current for entries a growing
+    /// table moves.
+    /// </summary>
+    public abstract int Claim(string value, uint hash, int node, int[] nodeKey, out int key);
 
     /// <summary>Adds a normalised value that is not held yet, for <paramref name="node"/>.</summary>
     public void Add(string value, int node, int[] nodeKey)
@@ -45,6 +75,9 @@ internal abstract class KeyTable
             throw new InvalidOperationException($"The value '{value}' is held already.");
         }
     }
+
+    /// <summary>Makes the entry at <paramref name="key"/> (a node's <c>nodeKey</c>) name <paramref name="node"/> instead.</summary>
+    public abstract void Renumber(int key, int node);
 
     /// <summary>Forgets the value of <paramref name="node"/>.</summary>
     public abstract void Remove(int node, int[] nodeKey);

@@ -29,6 +29,15 @@ internal sealed class TextKeyTable : KeyTable
 
     public override void Touch(uint hash) => _ = Volatile.Read(ref _slots[(int)hash & _mask]);
 
+    public override void TouchValue(uint hash)
+    {
+        var stored = _slots[(int)hash & _mask];
+        if (stored != 0)
+        {
+            _ = Volatile.Read(ref _arena[Offset(stored)]);
+        }
+    }
+
     public override int Find(string value, uint hash)
     {
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
@@ -38,8 +47,9 @@ internal sealed class TextKeyTable : KeyTable
         return stored == 0 ? -1 : NodeAt(Offset(stored));
     }
 
-    public override int FindOrAdd(string value, uint hash, int node, int[] nodeKey)
+    public override int Claim(string value, uint hash, int node, int[] nodeKey, out int key)
     {
+        key = -1;
         EnsureCapacity(_count + 1, nodeKey);
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
         utf8 = utf8[..Encoding.UTF8.GetBytes(value, utf8)];
@@ -51,10 +61,12 @@ internal sealed class TextKeyTable : KeyTable
 
         var offset = Append(utf8, node);
         _slots[slot] = ((ulong)hash << 32) | (uint)(offset + 1);
-        nodeKey[node] = offset;
+        key = offset;
         _count++;
         return -1;
     }
+
+    public override void Renumber(int key, int node) => BinaryPrimitives.WriteInt32LittleEndian(_arena.AsSpan(key), node);
 
     public override void Remove(int node, int[] nodeKey)
     {
