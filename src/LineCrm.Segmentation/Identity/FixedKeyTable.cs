@@ -42,8 +42,8 @@ internal sealed class FixedKeyTable : KeyTable
     {
         // First and last word: a slot of 24 or 40 bytes may straddle two cache lines.
         var at = ((int)hash & _mask) * _stride;
-        _ = Volatile.Read(ref _slots[at]);
-        _ = Volatile.Read(ref _slots[at + _words]);
+        CachePrefetch.Line(ref _slots[at]);
+        CachePrefetch.Line(ref _slots[at + _words]);
     }
 
     public override int Find(string value, uint hash)

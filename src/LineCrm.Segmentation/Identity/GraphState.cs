@@ -159,8 +159,8 @@ internal sealed partial class GraphState
     /// <summary>Brings a node's forest entry and link list head into the cache ahead of a link that touches it.</summary>
     public void TouchNode(int node)
     {
-        _ = Volatile.Read(ref _forest[node].Parent);
-        _ = Volatile.Read(ref _firstHalf[node]);
+        CachePrefetch.Line(ref _forest[node]);
+        CachePrefetch.Line(ref _firstHalf[node]);
     }
 
     /// <summary>The identifier of a live node.</summary>

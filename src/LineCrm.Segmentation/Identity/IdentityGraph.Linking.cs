@@ -114,6 +114,8 @@ public sealed partial class IdentityGraph
     /// for a new value, else the node or provisional node that held it) and the new entry's key. Tables are
     /// independent and each type's results are its own stretch of the arrays, so a large batch claims in different
     /// tables on all cores, largest first; within a table, a block of slots is touched before it is probed.
+    /// <see cref="Prepare"/> made room in each table for the whole batch, so no table moves its entries while claims
+    /// are out: the keys handed back would go stale.
     /// </summary>
     private static (int[] Starts, int[] Claims, int[] Keys) ClaimValues(Identifier[] all, int[] types, uint[] hashes, int[]? blocked, GraphState state, int firstNode)
     {

@@ -21,7 +21,6 @@ internal abstract class KeyTable
     /// the cache. A batch touches the slots of many values in a tight loop before looking them up: the processor then
     /// waits for their cache misses side by side instead of one lookup at a time.
     /// </summary>
-    /// <remarks>A volatile read, so the compiler keeps it although nothing uses the value.</remarks>
     public abstract void Touch(uint hash);
 
     /// <summary>
@@ -33,7 +32,7 @@ internal abstract class KeyTable
     }
 
     /// <summary>Brings the start of a string into the cache ahead of hashing it.</summary>
-    public static void TouchText(string value) => _ = Volatile.Read(ref Unsafe.As<char, ushort>(ref Unsafe.AsRef(in value.GetPinnableReference())));
+    public static void TouchText(string value) => CachePrefetch.Line(ref Unsafe.AsRef(in value.GetPinnableReference()));
 
     /// <summary>The node of a normalised value, or -1 when the value is not held.</summary>
     public int Find(string value) => Find(value, HashOf(value));

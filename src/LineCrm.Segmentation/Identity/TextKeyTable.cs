@@ -27,14 +27,14 @@ internal sealed class TextKeyTable : KeyTable
         return Hash(utf8[..Encoding.UTF8.GetBytes(value, utf8)]);
     }
 
-    public override void Touch(uint hash) => _ = Volatile.Read(ref _slots[(int)hash & _mask]);
+    public override void Touch(uint hash) => CachePrefetch.Line(ref _slots[(int)hash & _mask]);
 
     public override void TouchValue(uint hash)
     {
         var stored = _slots[(int)hash & _mask];
         if (stored != 0)
         {
-            _ = Volatile.Read(ref _arena[Offset(stored)]);
+            CachePrefetch.Line(ref _arena[Offset(stored)]);
         }
     }
 
