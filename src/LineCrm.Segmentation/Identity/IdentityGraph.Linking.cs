@@ -335,8 +335,9 @@ public sealed partial class IdentityGraph
         {
             if (i % TouchAhead == 0)
             {
-                // The next links' nodes, brought into the cache side by side (see KeyTable.Touch).
-                for (var k = 2 * i; k < Math.Min(ends.Length, 2 * (i + TouchAhead)); k++)
+                // The nodes of the block after this one, brought into the cache side by side (see CachePrefetch);
+                // the first round fetches the first block as well.
+                for (var k = 2 * (i == 0 ? 0 : i + TouchAhead); k < Math.Min(ends.Length, 2 * (i + (2 * TouchAhead))); k++)
                 {
                     if (ends[k] >= 0)
                     {
