@@ -46,22 +46,22 @@ internal sealed class FixedKeyTable : KeyTable
         CachePrefetch.Line(ref _slots[at + _words]);
     }
 
-    public override int Find(string value, uint hash)
+    public override int Find(string value, uint? hash)
     {
         Span<ulong> key = stackalloc ulong[4];
         key = key[.._words];
         Encode(value, key);
-        var stored = _slots[(Probe(key, hash) * _stride) + _words];
+        var stored = _slots[(Probe(key, hash ?? Hash(key)) * _stride) + _words];
         return stored == 0 ? -1 : (int)(stored - 1);
     }
 
-    public override int Claim(string value, uint hash, int node, int[] nodeKey, out int key)
+    public override int Claim(string value, uint? hash, int node, int[] nodeKey, out int key)
     {
         EnsureCapacity(_count + 1, nodeKey);
         Span<ulong> words = stackalloc ulong[4];
         words = words[.._words];
         Encode(value, words);
-        var slot = Probe(words, hash);
+        var slot = Probe(words, hash ?? Hash(words));
         var at = slot * _stride;
         var stored = _slots[at + _words];
         key = -1;

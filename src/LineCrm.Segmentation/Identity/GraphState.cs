@@ -185,11 +185,10 @@ internal sealed partial class GraphState
     /// The caller has checked it against the blocked values already (a batch does so for all its identifiers at
     /// once, on all cores).
     /// </summary>
-    public Applied AddUnblocked(Identifier identifier, int typeIndex)
-        => AddUnblocked(identifier, typeIndex, _tables[typeIndex].HashOf(identifier.Value));
+    public Applied AddUnblocked(Identifier identifier, int typeIndex) => AddUnblocked(identifier, typeIndex, null);
 
-    /// <summary>As <see cref="AddUnblocked(Identifier, int)"/>, with the value's <see cref="HashOf"/> computed already.</summary>
-    public Applied AddUnblocked(Identifier identifier, int typeIndex, uint hash)
+    /// <summary>As <see cref="AddUnblocked(Identifier, int)"/>, with the value's <see cref="HashOf"/> when the caller has it.</summary>
+    public Applied AddUnblocked(Identifier identifier, int typeIndex, uint? hash)
     {
         var node = _nodeCount;
         EnsureNodeCapacity(node + 1);

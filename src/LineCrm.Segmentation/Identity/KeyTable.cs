@@ -35,19 +35,19 @@ internal abstract class KeyTable
     public static void TouchText(string value) => CachePrefetch.Line(ref Unsafe.AsRef(in value.GetPinnableReference()));
 
     /// <summary>The node of a normalised value, or -1 when the value is not held.</summary>
-    public int Find(string value) => Find(value, HashOf(value));
+    public int Find(string value) => Find(value, null);
 
-    /// <summary>As <see cref="Find(string)"/>, with the value's <see cref="HashOf"/> computed already.</summary>
-    public abstract int Find(string value, uint hash);
+    /// <summary>As <see cref="Find(string)"/>, with the value's <see cref="HashOf"/> when the caller has it (null: the table hashes the value as it encodes it).</summary>
+    public abstract int Find(string value, uint? hash);
 
     /// <summary>
     /// The node of a normalised value, or -1 after adding it for <paramref name="node"/>: one probe of the table
     /// where a find and then an add would make two.
     /// </summary>
-    public int FindOrAdd(string value, int node, int[] nodeKey) => FindOrAdd(value, HashOf(value), node, nodeKey);
+    public int FindOrAdd(string value, int node, int[] nodeKey) => FindOrAdd(value, null, node, nodeKey);
 
-    /// <summary>As <see cref="FindOrAdd(string, int, int[])"/>, with the value's <see cref="HashOf"/> computed already.</summary>
-    public int FindOrAdd(string value, uint hash, int node, int[] nodeKey)
+    /// <summary>As <see cref="FindOrAdd(string, int, int[])"/>, with the value's <see cref="HashOf"/> when the caller has it.</summary>
+    public int FindOrAdd(string value, uint? hash, int node, int[] nodeKey)
     {
         var held = Claim(value, hash, node, nodeKey, out var key);
         if (held < 0)
@@ -59,12 +59,12 @@ internal abstract class KeyTable
     }
 
     /// <summary>
-    /// As <see cref="FindOrAdd(string, uint, int, int[])"/>, except that the new entry's key is handed back in
+    /// As <see cref="FindOrAdd(string, uint?, int, int[])"/>, except that the new entry's key is handed back in
     /// <paramref name="key"/> rather than written to <c>nodeKey[node]</c>: workers claiming in different tables at
     /// once then write nothing they share. <paramref name="nodeKey"/> is still kept current for entries a growing
     /// table moves.
     /// </summary>
-    public abstract int Claim(string value, uint hash, int node, int[] nodeKey, out int key);
+    public abstract int Claim(string value, uint? hash, int node, int[] nodeKey, out int key);
 
     /// <summary>Adds a normalised value that is not held yet, for <paramref name="node"/>.</summary>
     public void Add(string value, int node, int[] nodeKey)

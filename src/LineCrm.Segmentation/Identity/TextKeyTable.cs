@@ -38,29 +38,30 @@ internal sealed class TextKeyTable : KeyTable
         }
     }
 
-    public override int Find(string value, uint hash)
+    public override int Find(string value, uint? hash)
     {
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
         utf8 = utf8[..Encoding.UTF8.GetBytes(value, utf8)];
-        var slot = Probe(utf8, hash);
+        var slot = Probe(utf8, hash ?? Hash(utf8));
         var stored = _slots[slot];
         return stored == 0 ? -1 : NodeAt(Offset(stored));
     }
 
-    public override int Claim(string value, uint hash, int node, int[] nodeKey, out int key)
+    public override int Claim(string value, uint? hash, int node, int[] nodeKey, out int key)
     {
         key = -1;
         EnsureCapacity(_count + 1, nodeKey);
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
         utf8 = utf8[..Encoding.UTF8.GetBytes(value, utf8)];
-        var slot = Probe(utf8, hash);
+        var fullHash = hash ?? Hash(utf8);
+        var slot = Probe(utf8, fullHash);
         if (_slots[slot] != 0)
         {
             return NodeAt(Offset(_slots[slot]));
         }
 
         var offset = Append(utf8, node);
-        _slots[slot] = ((ulong)hash << 32) | (uint)(offset + 1);
+        _slots[slot] = ((ulong)fullHash << 32) | (uint)(offset + 1);
         key = offset;
         _count++;
         return -1;
