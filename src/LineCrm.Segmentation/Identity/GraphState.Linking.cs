@@ -1,4 +1,3 @@
-using System.Globalization;
 using LineCrm.Events;
 using LineCrm.Identity;
 
