@@ -182,10 +182,7 @@ internal sealed partial class GraphState
             return;
         }
 
-        Array.Resize(ref _halfNode, 2 * size);
-        Array.Resize(ref _halfNext, 2 * size);
-        Array.Resize(ref _linkTicks, size);
-        Array.Resize(ref _linkSource, size);
+        ResizeLinkColumns(size);
     }
 
     private void EnsureEdgeCapacity(int needed)
@@ -201,6 +198,11 @@ internal sealed partial class GraphState
             throw new InvalidOperationException($"An identity graph holds at most {size} links.");
         }
 
+        ResizeLinkColumns(size);
+    }
+
+    private void ResizeLinkColumns(int size)
+    {
         Array.Resize(ref _halfNode, 2 * size);
         Array.Resize(ref _halfNext, 2 * size);
         Array.Resize(ref _linkTicks, size);

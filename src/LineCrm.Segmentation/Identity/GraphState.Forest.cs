@@ -99,7 +99,8 @@ internal sealed partial class GraphState
         var needed = Math.Min(Array.MaxLength, (long)_lastPerson + count + 1);
         if (needed > _personRoot.Length)
         {
-            Array.Resize(ref _personRoot, (int)Math.Max(needed, Math.Min(Array.MaxLength, _personRoot.Length + (_personRoot.Length / 2L))));
+            var grown = Math.Min(Array.MaxLength, Math.Max(16, _personRoot.Length + (_personRoot.Length / 2L)));
+            Array.Resize(ref _personRoot, (int)Math.Max(needed, grown));
         }
     }
 
@@ -111,11 +112,8 @@ internal sealed partial class GraphState
             throw new InvalidOperationException($"An identity graph hands out at most {int.MaxValue} person numbers.");
         }
 
+        ReservePersons(1);
         var person = ++_lastPerson;
-        if (person >= _personRoot.Length)
-        {
-            Array.Resize(ref _personRoot, (int)Math.Min(Array.MaxLength, Math.Max(16, _personRoot.Length + (_personRoot.Length / 2L))));
-        }
 
         _personRoot[person] = root;
         _forest[root].Person = person;
