@@ -7,6 +7,12 @@ namespace LineCrm.Messaging.Client;
 /// The LINE Messaging API answered with an error status (after any retries the client was allowed to make). Carries
 /// what LINE said: the HTTP status, LINE's message, its <c>details</c> and the request id to quote to LINE support.
 /// </summary>
+/// <remarks>
+/// A download (<see cref="LineMessagingClient.GetMessageContentAsync"/> and the like) also throws it when LINE answers
+/// a success status other than 200, which carries no content: 202 Accepted means LINE is still preparing a video or
+/// audio, and <see cref="Exception.Message"/> says what to do (poll
+/// <see cref="LineMessagingClient.GetMessageContentTranscodingByMessageIdAsync"/>, then download again).
+/// </remarks>
 public sealed class LineApiException : Exception
 {
     /// <summary>Creates the exception from the parts of LINE's answer.</summary>
@@ -21,7 +27,19 @@ public sealed class LineApiException : Exception
         string? lineMessage,
         IReadOnlyList<LineErrorDetail>? details,
         string? requestId)
-        : base(Describe(operationId, status, lineMessage, details, requestId))
+        : this(operationId, status, lineMessage, details, requestId, advice: null)
+    {
+    }
+
+    /// <summary>As the public constructor, with <paramref name="advice"/> (what the caller should do) appended to the message.</summary>
+    internal LineApiException(
+        string operationId,
+        int status,
+        string? lineMessage,
+        IReadOnlyList<LineErrorDetail>? details,
+        string? requestId,
+        string? advice)
+        : base(Describe(operationId, status, lineMessage, details, requestId, advice))
     {
         OperationId = operationId;
         Status = status;
@@ -52,7 +70,12 @@ public sealed class LineApiException : Exception
     public TimeSpan? RetryAfter { get; init; }
 
     private static string Describe(
-        string operationId, int status, string? lineMessage, IReadOnlyList<LineErrorDetail>? details, string? requestId)
+        string operationId,
+        int status,
+        string? lineMessage,
+        IReadOnlyList<LineErrorDetail>? details,
+        string? requestId,
+        string? advice)
     {
         var text = new StringBuilder()
             .Append("LINE ").Append(operationId).Append(" failed with HTTP ").Append(status);
@@ -69,6 +92,11 @@ public sealed class LineApiException : Exception
         if (requestId is not null)
         {
             text.Append(" (x-line-request-id ").Append(requestId).Append(')');
+        }
+
+        if (!string.IsNullOrEmpty(advice))
+        {
+            text.Append(". ").Append(advice);
         }
 
         return text.ToString();

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -29,11 +30,26 @@ public partial class LineMessagingClient
         LineOperationInfo operation, string path, Func<HttpContent> content, CancellationToken cancellationToken) =>
         await Transport.SendAsync(operation, path, content, null, streamed: false, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>A download whose body is handed to the caller unread, to be streamed.</summary>
-    private async Task<LineContentDownload> DownloadAsync(LineOperationInfo operation, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// A download whose body is handed to the caller unread, to be streamed. Only a 200 is content: any other success
+    /// (LINE's 202 while it prepares a video or audio) throws <see cref="LineApiException"/> with its status, the
+    /// transport having already read that answer and released its connection. <paramref name="whenNotReady"/> tells
+    /// the caller what to do about a 202.
+    /// </summary>
+    private async Task<LineContentDownload> DownloadAsync(
+        LineOperationInfo operation, string path, CancellationToken cancellationToken, string? whenNotReady = null)
     {
         var raw = await Transport.SendAsync(operation, path, content: null, null, streamed: true, cancellationToken).ConfigureAwait(false);
-        var response = raw.Open ?? throw new InvalidOperationException($"LINE {operation.OperationId} answered without a body to stream.");
+        if (raw.Open is not { } response)
+        {
+            // Never hand back an empty stream as if it were the content.
+            var error = LineTransport.ReadErrorBody(raw.Body);
+            var advice = raw.Status == (int)HttpStatusCode.Accepted && whenNotReady is not null
+                ? whenNotReady
+                : "The answer carries no content to download.";
+            throw new LineApiException(operation.OperationId, raw.Status, error?.Text, error?.Details, raw.RequestId, advice);
+        }
+
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

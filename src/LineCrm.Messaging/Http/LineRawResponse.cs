@@ -11,8 +11,8 @@ internal sealed record LineRawResponse(int Status, string? RequestId, string? Ac
     public bool IsSuccess => Status is >= 200 and < 300;
 
     /// <summary>
-    /// For a streamed call that succeeded: the open response whose body has not been read. The caller owns it and
-    /// must dispose it.
+    /// For a streamed call answered 200: the open response whose body has not been read. The caller owns it and
+    /// must dispose it. Null for any other answer, whose body is in <see cref="Body"/>.
     /// </summary>
     public HttpResponseMessage? Open { get; init; }
 }

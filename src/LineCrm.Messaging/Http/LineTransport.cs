@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using LineCrm.Messaging.Client;
@@ -60,8 +61,9 @@ internal sealed class LineTransport : IDisposable
 
     /// <summary>
     /// Sends a body built by <paramref name="content"/> (called once per attempt, since HttpContent is single-use:
-    /// form fields, an image, a multipart file). With <paramref name="streamed"/>, a successful answer's body is not
-    /// read: <see cref="LineRawResponse.Open"/> holds the response for the caller to stream and dispose.
+    /// form fields, an image, a multipart file). With <paramref name="streamed"/>, a 200 answer's body is not read:
+    /// <see cref="LineRawResponse.Open"/> holds the response for the caller to stream and dispose. Any other answer
+    /// (a 202 "not ready yet" included) is read whole and its connection released, like a call that is not streamed.
     /// </summary>
     public Task<LineRawResponse> SendAsync(
         LineOperationInfo operation,
@@ -213,7 +215,8 @@ internal sealed class LineTransport : IDisposable
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
                 .ConfigureAwait(false);
             status = (int)response.StatusCode;
-            var keepOpen = attempt.Streamed && response.IsSuccessStatusCode;
+            // Only a 200 carries content to stream; another success (202: LINE is still preparing it) has none to hand on.
+            var keepOpen = attempt.Streamed && response.StatusCode == HttpStatusCode.OK;
             byte[] bytes;
             try
             {

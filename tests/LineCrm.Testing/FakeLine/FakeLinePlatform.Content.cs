@@ -29,7 +29,10 @@ public sealed class FakeMessageContent(byte[] Content, string ContentType)
     /// <summary>A preview image (images and videos); <c>getMessageContentPreview</c> answers 404 when null.</summary>
     public byte[]? Preview { get; set; }
 
-    /// <summary>What <c>getMessageContentTranscodingByMessageId</c> answers: processing, succeeded or failed (or anything).</summary>
+    /// <summary>
+    /// What <c>getMessageContentTranscodingByMessageId</c> answers: processing, succeeded or failed (or anything). While
+    /// it is processing, <c>getMessageContent</c> answers 202 Accepted with no body, as LINE does.
+    /// </summary>
     public string Transcoding { get; set; } = "succeeded";
 
     /// <summary>Stop writing after this many bytes until <see cref="Release"/> completes; null writes straight through.</summary>
