@@ -35,12 +35,19 @@ public partial class LineMessagingClient
             retryKey: null, cancellationToken);
     }
 
-    /// <summary>Uploads a rich menu's image (data host). LINE takes one image per menu, JPEG or PNG, at most 1 MB.</summary>
+    /// <summary>
+    /// Uploads a rich menu's image (data host). LINE takes one image per menu: JPEG or PNG, 800 to 2500 pixels wide, at
+    /// least 250 pixels high, at least 1.45 times as wide as high, and at most 1 MB. The width and height are read from
+    /// the image's header (PNG IHDR, JPEG frame header) and checked before anything is sent.
+    /// </summary>
     /// <param name="richMenuId">The menu.</param>
     /// <param name="image">The image's bytes.</param>
     /// <param name="contentType"><c>image/jpeg</c> or <c>image/png</c>; it must match the bytes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="ArgumentException">Another content type, bytes that are not that type, or more than 1 MB; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">
+    /// Nothing was sent: another content type, bytes that are not that type, more than 1 MB, a header too short or
+    /// malformed to give the width and height, or a width and height LINE refuses (the message gives them and the rule).
+    /// </exception>
     [LineOperation("setRichMenuImage")]
     public virtual Task<LineResponse> SetRichMenuImageAsync(
         string richMenuId, ReadOnlyMemory<byte> image, string contentType, CancellationToken cancellationToken = default)
@@ -52,13 +59,17 @@ public partial class LineMessagingClient
 
     /// <summary>
     /// Uploads a rich menu's image from a stream (a file, say). At most 1 MB + 1 byte is read: a larger image is
-    /// refused as soon as that is known, before anything is sent.
+    /// refused as soon as that is known, before anything is sent. The image is then checked like the
+    /// <see cref="ReadOnlyMemory{T}"/> overload does, pixel size included.
     /// </summary>
     /// <param name="richMenuId">The menu.</param>
     /// <param name="image">The image; read from its current position.</param>
     /// <param name="contentType"><c>image/jpeg</c> or <c>image/png</c>; it must match the bytes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="ArgumentException">Another content type, bytes that are not that type, or more than 1 MB; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">
+    /// Nothing was sent: another content type, bytes that are not that type, more than 1 MB, a header too short or
+    /// malformed to give the width and height, or a width and height LINE refuses (the message gives them and the rule).
+    /// </exception>
     /// <remarks>Reads the image, then calls the <see cref="ReadOnlyMemory{T}"/> overload, the one to override in test doubles.</remarks>
     public async Task<LineResponse> SetRichMenuImageAsync(
         string richMenuId, Stream image, string contentType, CancellationToken cancellationToken = default)

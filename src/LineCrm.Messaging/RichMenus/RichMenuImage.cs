@@ -3,8 +3,10 @@ using System.Globalization;
 namespace LineCrm.Messaging.RichMenus;
 
 /// <summary>
-/// Checks a rich menu image before upload: LINE takes JPEG or PNG of at most 1 MB. The declared content type must
-/// be one of the two and match the bytes, so a mislabelled file fails here, not as LINE's 400 after the upload.
+/// Checks a rich menu image before upload: LINE takes JPEG or PNG of at most 1 MB, 800 to 2500 pixels wide, at least
+/// 250 pixels high and at least 1.45 times as wide as high. The declared content type must be one of the two and match
+/// the bytes, and the size is read from the header, so a mislabelled or misshapen file fails here, not as LINE's
+/// vague 400 after the upload.
 /// </summary>
 internal static class RichMenuImage
 {
@@ -15,7 +17,10 @@ internal static class RichMenuImage
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Returns the normalised content type (<c>image/jpeg</c> or <c>image/png</c>).</summary>
-    /// <exception cref="ArgumentException">Another type, an empty or too large image, or bytes that are not the declared type.</exception>
+    /// <exception cref="ArgumentException">
+    /// Another type, an empty or too large image, bytes that are not the declared type, a header that cannot be read, or
+    /// a width and height outside LINE's limits.
+    /// </exception>
     public static string Check(ReadOnlySpan<byte> image, string contentType)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
@@ -40,7 +45,31 @@ internal static class RichMenuImage
                 $"image: the bytes are not a {(normalised == Jpeg ? "JPEG" : "PNG")} image, but the content type says {normalised}.", nameof(image));
         }
 
+        CheckDimensions(normalised == Png ? ImageDimensions.ReadPng(image) : ImageDimensions.ReadJpeg(image));
         return normalised;
+    }
+
+    /// <summary>LINE's size rules for the picture itself, the same as for the menu's <c>size</c> (<see cref="RichMenuLimits"/>).</summary>
+    public static void CheckDimensions(ImageDimensions size)
+    {
+        var (width, height) = (size.Width, size.Height);
+        var ratio = (double)width / height;
+        var rule =
+            width < RichMenuLimits.MinWidth || width > RichMenuLimits.MaxWidth
+                ? $"must be {RichMenuLimits.MinWidth} to {RichMenuLimits.MaxWidth} pixels wide"
+            : height < RichMenuLimits.MinHeight ? $"must be at least {RichMenuLimits.MinHeight} pixels high"
+            : ratio < RichMenuLimits.MinAspectRatio
+                ? string.Create(CultureInfo.InvariantCulture, $"must be at least {RichMenuLimits.MinAspectRatio} times as wide as high (width / height ≥ {RichMenuLimits.MinAspectRatio})")
+            : null;
+        if (rule is not null)
+        {
+#pragma warning disable CA2208 // the parameter the caller passed is the image this size was read from
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"image: a rich menu image {rule}; this one is {width}×{height} pixels (width / height {ratio:0.###})."),
+                "image");
+#pragma warning restore CA2208
+        }
     }
 
     public static void CheckLength(long length)

@@ -17,7 +17,7 @@ public sealed class RichMenuImageUploadTests
         await using var line = await FakeLineHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => line.Client.SetRichMenuImageAsync("richmenu-1", Png(100), contentType, ct));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => line.Client.SetRichMenuImageAsync("richmenu-1", Png(), contentType, ct));
 
         Assert.Equal("contentType", error.ParamName);
         Assert.Contains("image/jpeg or image/png", error.Message, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class RichMenuImageUploadTests
         await using var line = await FakeLineHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
 
-        var jpegAsPng = await Assert.ThrowsAsync<ArgumentException>(() => line.Client.SetRichMenuImageAsync("richmenu-1", Jpeg(100), "image/png", ct));
+        var jpegAsPng = await Assert.ThrowsAsync<ArgumentException>(() => line.Client.SetRichMenuImageAsync("richmenu-1", Jpeg(), "image/png", ct));
         var empty = await Assert.ThrowsAsync<ArgumentException>(() => line.Client.SetRichMenuImageAsync("richmenu-1", Array.Empty<byte>(), "image/jpeg", ct));
 
         Assert.Contains("not a PNG image", jpegAsPng.Message, StringComparison.Ordinal);
@@ -68,11 +68,78 @@ public sealed class RichMenuImageUploadTests
         var image = Jpeg(RichMenuLimits.MaxImageBytes);
 
         await line.Client.SetRichMenuImageAsync(id, new UnseekableStream(image), "image/jpeg; charset=binary", ct);
-        var again = await Assert.ThrowsAsync<LineApiException>(() => line.Client.SetRichMenuImageAsync(id, Jpeg(10), "image/jpeg", ct));
+        var again = await Assert.ThrowsAsync<LineApiException>(() => line.Client.SetRichMenuImageAsync(id, Jpeg(), "image/jpeg", ct));
 
         Assert.Equal(image, line.Server.Platform.RichMenus[id].Image);
         Assert.Equal(400, again.Status);
         Assert.Contains("already been uploaded", again.LineMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2501, 1686, "must be 800 to 2500 pixels wide")]
+    [InlineData(799, 250, "must be 800 to 2500 pixels wide")]
+    [InlineData(1200, 249, "must be at least 250 pixels high")]
+    [InlineData(1000, 1000, "must be at least 1.45 times as wide as high")]
+    [InlineData(2500, 1725, "must be at least 1.45 times as wide as high")]
+    public async Task An_image_of_a_size_LINE_refuses_is_refused_before_sending_naming_its_size_and_the_rule(int width, int height, string rule)
+    {
+        await using var line = await FakeLineHarness.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var id = (await line.Client.CreateRichMenuAsync(TwoTabs(), ct)).Value.RichMenuId;
+
+        var png = await Assert.ThrowsAsync<ArgumentException>(() =>
+            line.Client.SetRichMenuImageAsync(id, TestImages.Png(width, height), "image/png", ct));
+        var jpeg = await Assert.ThrowsAsync<ArgumentException>(() =>
+            line.Client.SetRichMenuImageAsync(id, new MemoryStream(TestImages.Jpeg(width, height, new TestImages.JpegLayout(Progressive: true))), "image/jpeg", ct));
+
+        foreach (var error in new[] { png, jpeg })
+        {
+            Assert.Equal("image", error.ParamName);
+            Assert.Contains(rule, error.Message, StringComparison.Ordinal);
+            Assert.Contains($"this one is {width}×{height} pixels", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(line.Server.RequestsOf("setRichMenuImage"));
+        Assert.Null(line.Server.Platform.RichMenus[id].Image);
+    }
+
+    [Fact]
+    public async Task An_image_whose_header_is_cut_short_or_broken_is_refused_before_sending()
+    {
+        await using var line = await FakeLineHarness.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var jpeg = TestImages.Jpeg(2500, 1686);
+        var frameHeader = jpeg.AsSpan().IndexOf([(byte)0xFF, (byte)0xC0]);
+
+        var cutPng = await Assert.ThrowsAsync<ArgumentException>(() =>
+            line.Client.SetRichMenuImageAsync("richmenu-1", TestImages.Png(2500, 1686).AsMemory(0, 20), "image/png", ct));
+        var noFrame = await Assert.ThrowsAsync<ArgumentException>(() =>
+            line.Client.SetRichMenuImageAsync("richmenu-1", new UnseekableStream(jpeg[..frameHeader]), "image/jpeg", ct));
+
+        Assert.Contains("PNG header is cut short", cutPng.Message, StringComparison.Ordinal);
+        Assert.Contains("before a frame header (SOF marker)", noFrame.Message, StringComparison.Ordinal);
+        Assert.Equal(("image", "image"), (cutPng.ParamName, noFrame.ParamName));
+        Assert.Empty(line.Server.Requests);
+    }
+
+    [Theory]
+    [InlineData("image/png", 2500, 1686)]
+    [InlineData("image/jpeg", 2500, 1686)]
+    [InlineData("image/png", 800, 250)]
+    [InlineData("image/jpeg", 1450, 1000)]
+    public async Task An_image_within_LINEs_sizes_is_uploaded(string contentType, int width, int height)
+    {
+        await using var line = await FakeLineHarness.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var id = (await line.Client.CreateRichMenuAsync(TwoTabs(), ct)).Value.RichMenuId;
+        var image = contentType == "image/png"
+            ? TestImages.Png(width, height)
+            : TestImages.Jpeg(width, height, new TestImages.JpegLayout(ExifThumbnail: true, FillBytes: 2));
+
+        await line.Client.SetRichMenuImageAsync(id, image, contentType, ct);
+
+        Assert.Equal(200, Assert.Single(line.Server.RequestsOf("setRichMenuImage")).Status);
+        Assert.Equal(image, line.Server.Platform.RichMenus[id].Image);
     }
 
     [Fact]
@@ -81,7 +148,7 @@ public sealed class RichMenuImageUploadTests
         await using var line = await FakeLineHarness.StartAsync();
         var ct = TestContext.Current.CancellationToken;
 
-        var missing = await Assert.ThrowsAsync<LineApiException>(() => line.Client.SetRichMenuImageAsync("richmenu-nope", Png(10), "image/png", ct));
+        var missing = await Assert.ThrowsAsync<LineApiException>(() => line.Client.SetRichMenuImageAsync("richmenu-nope", Png(), "image/png", ct));
         var noImage = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetRichMenuImageAsync("richmenu-nope", ct));
 
         Assert.Equal((404, "setRichMenuImage"), (missing.Status, missing.OperationId));

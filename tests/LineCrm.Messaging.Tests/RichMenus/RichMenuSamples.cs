@@ -5,7 +5,7 @@ using LineCrm.Messaging.RichMenus;
 
 namespace LineCrm.Messaging.Tests.RichMenus;
 
-/// <summary>Menus and images for the rich menu tests: a valid two-area menu, and image bytes with real JPEG and PNG signatures.</summary>
+/// <summary>Menus and images for the rich menu tests: a valid two-area menu, and valid JPEG and PNG images of the menu's size.</summary>
 internal static class RichMenuSamples
 {
     public static RichMenuRequest TwoTabs(string name = "members") => new(
@@ -18,17 +18,11 @@ internal static class RichMenuSamples
             new RichMenuArea(new RichMenuAreaBounds(1250, 0, 1250, 843), new RichMenuSwitchAction("Shop", "shop-tab", "tab=shop")),
         ]);
 
-    public static byte[] Png(int length) => Image(length, [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+    /// <summary>A valid 2500×843 PNG (the size of <see cref="TwoTabs"/>), padded to exactly <paramref name="length"/> bytes when above 0.</summary>
+    public static byte[] Png(int length = 0) => TestImages.Png(RichMenuSize.Compact.Width, RichMenuSize.Compact.Height, padTo: length);
 
-    public static byte[] Jpeg(int length) => Image(length, [0xFF, 0xD8, 0xFF, 0xE0]);
+    /// <summary>A valid 2500×843 JPEG (the size of <see cref="TwoTabs"/>), padded to exactly <paramref name="length"/> bytes when above 0.</summary>
+    public static byte[] Jpeg(int length = 0) => TestImages.Jpeg(RichMenuSize.Compact.Width, RichMenuSize.Compact.Height, padTo: length);
 
     public static string UserId(int i) => "U" + i.ToString("x32", CultureInfo.InvariantCulture);
-
-    private static byte[] Image(int length, byte[] signature)
-    {
-        var bytes = new byte[length];
-        new Random(length).NextBytes(bytes);
-        signature.CopyTo(bytes, 0);
-        return bytes;
-    }
 }

@@ -329,7 +329,7 @@ public sealed class RichMenuTests
     private static async Task<string> CreateWithImageAsync(FakeLineHarness line, CancellationToken ct)
     {
         var id = (await line.Client.CreateRichMenuAsync(TwoTabs(), ct)).Value.RichMenuId;
-        await line.Client.SetRichMenuImageAsync(id, Png(1_000), "image/png", ct);
+        await line.Client.SetRichMenuImageAsync(id, Png(), "image/png", ct);
         return id;
     }
 }
