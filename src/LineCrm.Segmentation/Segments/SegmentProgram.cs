@@ -23,7 +23,11 @@ internal sealed class SegmentProgram
     private readonly Lazy<Func<EvaluationFrame, int, bool>>? _rest;
     private readonly Lazy<Func<EvaluationFrame, int, bool>> _whole;
     private readonly ConditionalWeakTable<MemberTable, EvaluationFrame> _frames = [];
-    private EvaluationFrame? _lastFrame;
+
+    // Weak, like the table of frames: a compiled segment usually lives as long as the application, and a strong
+    // reference here would keep the last member table it evaluated (millions of rows) alive after its owner let
+    // go of it.
+    private readonly WeakReference<EvaluationFrame?> _lastFrame = new(null);
 
     private SegmentProgram(SegmentExpr root, SegmentSlots slots, ColumnTest[] columnTests, Lazy<Func<EvaluationFrame, int, bool>>? rest, Lazy<Func<EvaluationFrame, int, bool>> whole)
     {
@@ -114,11 +118,10 @@ internal sealed class SegmentProgram
         // One frame per table, rebound when the table or `now` changed. Evaluations of one program over one
         // table at the same time share it; binding is idempotent for equal (version, now). The last frame used
         // is remembered, so that evaluating one person after another skips the table lookup and the lock.
-        var frame = _lastFrame;
-        if (frame is null || frame.Table != table)
+        if (!_lastFrame.TryGetTarget(out var frame) || frame is null || frame.Table != table)
         {
             frame = _frames.GetValue(table, t => new EvaluationFrame(t, _slots));
-            _lastFrame = frame;
+            _lastFrame.SetTarget(frame);
         }
 
         if (!frame.IsBoundTo(now))
