@@ -102,7 +102,7 @@ internal sealed partial class GraphState
         return type < 0 ? -1 : _tables[type].Find(identifier.Value);
     }
 
-    /// <summary>How many values <see cref="FindNodes"/> brings into the cache at once before looking them up.</summary>
+    /// <summary>How many values <see cref="FindNodes(ReadOnlySpan{Identifier}, Span{int})"/> brings into the cache at once before looking them up.</summary>
     public const int TouchAhead = 16;
 
     /// <summary>
@@ -112,7 +112,14 @@ internal sealed partial class GraphState
     /// for a block's cache misses side by side where one lookup after another would wait for each in turn. Reads
     /// only, so several threads may look up at once.
     /// </summary>
-    public void FindNodes(ReadOnlySpan<Identifier> identifiers, Span<int> nodes)
+    public void FindNodes(ReadOnlySpan<Identifier> identifiers, Span<int> nodes) => FindNodes(identifiers, nodes, []);
+
+    /// <summary>
+    /// As <see cref="FindNodes(ReadOnlySpan{Identifier}, Span{int})"/>; when <paramref name="valueHashes"/> is not
+    /// empty, each value's <see cref="HashOf"/> goes there too (0 for a type not registered), so that a caller that
+    /// adds the values not held can prefetch their slots when it comes to them (<see cref="TouchNew"/>).
+    /// </summary>
+    public void FindNodes(ReadOnlySpan<Identifier> identifiers, Span<int> nodes, Span<uint> valueHashes)
     {
         Span<int> types = stackalloc int[TouchAhead];
         Span<uint> hashes = stackalloc uint[TouchAhead];
@@ -147,6 +154,14 @@ internal sealed partial class GraphState
             {
                 nodes[block + k] = types[k] < 0 ? -1 : _tables[types[k]].Find(values[k].Value, hashes[k]);
             }
+
+            if (!valueHashes.IsEmpty)
+            {
+                for (var k = 0; k < count; k++)
+                {
+                    valueHashes[block + k] = types[k] < 0 ? 0 : hashes[k];
+                }
+            }
         }
     }
 
@@ -155,6 +170,28 @@ internal sealed partial class GraphState
 
     /// <summary>Brings a value's key-table slot into the cache ahead of its lookup (<see cref="KeyTable.Touch"/>).</summary>
     public void Touch(int typeIndex, uint hash) => _tables[typeIndex].Touch(hash);
+
+    /// <summary>
+    /// For an identifier that was not held when <see cref="FindNodes(ReadOnlySpan{Identifier}, Span{int}, Span{uint})"/>
+    /// hashed it: brings its key-table slot into the cache (<paramref name="stage"/> 0), or, once that has arrived, what
+    /// the slot points to (stage 1), ahead of the link that will add it or find it added by an earlier link of the
+    /// batch. Only a prefetch: a hash that is stale (the type was registered since) merely wastes it.
+    /// </summary>
+    public void TouchNew(Identifier identifier, uint hash, int stage)
+    {
+        var type = TypeIndex(identifier.Type, register: false);
+        if (type >= 0)
+        {
+            if (stage == 0)
+            {
+                Touch(type, hash);
+            }
+            else
+            {
+                _tables[type].TouchValue(hash);
+            }
+        }
+    }
 
     /// <summary>Brings a node's forest entry and link list head into the cache ahead of a link that touches it.</summary>
     public void TouchNode(int node)

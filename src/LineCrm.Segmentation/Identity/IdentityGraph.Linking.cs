@@ -329,21 +329,37 @@ public sealed partial class IdentityGraph
         int joined = 0, merged = 0, already = 0, refused = 0;
         var order = LinkOrder.Of(all, state);
 
-        var ends = LookUpEnds(all, order, state);
+        var (ends, hashes) = LookUpEnds(all, order, state);
+
+        // Ends held before the batch have their forest nodes brought into the cache a block ahead (see
+        // CachePrefetch). Ends not held yet are added by the first link that names them, and found by the links
+        // after it: their key-table slots are touched two blocks ahead and what the slots point to one block ahead,
+        // so those probes wait for memory side by side too. The first round fetches the first blocks as well.
+        void TouchBlocks(int firstLink, int endLink, bool held, int stage)
+        {
+            for (var k = 2 * firstLink; k < Math.Min(ends.Length, 2 * endLink); k++)
+            {
+                if (held && ends[k] >= 0)
+                {
+                    state.TouchNode(ends[k]);
+                }
+                else if (!held && ends[k] < 0)
+                {
+                    var link = all[order[k / 2]];
+                    state.TouchNew(k % 2 == 0 ? link.From : link.To, hashes[k], stage);
+                }
+            }
+        }
 
         for (var i = 0; i < order.Length; i++)
         {
             if (i % TouchAhead == 0)
             {
-                // The nodes of the block after this one, brought into the cache side by side (see CachePrefetch);
-                // the first round fetches the first block as well.
-                for (var k = 2 * (i == 0 ? 0 : i + TouchAhead); k < Math.Min(ends.Length, 2 * (i + (2 * TouchAhead))); k++)
-                {
-                    if (ends[k] >= 0)
-                    {
-                        state.TouchNode(ends[k]);
-                    }
-                }
+                var next = i + TouchAhead;
+                var first = i == 0 ? 0 : next;
+                TouchBlocks(first, next + TouchAhead, held: true, stage: 0);
+                TouchBlocks(i == 0 ? 0 : next + TouchAhead, next + (2 * TouchAhead), held: false, stage: 0);
+                TouchBlocks(first, next + TouchAhead, held: false, stage: 1);
             }
 
             var link = all[order[i]];
@@ -362,14 +378,15 @@ public sealed partial class IdentityGraph
     }
 
     /// <summary>
-    /// Every end of a batch looked up before any link is applied (-1 for an identifier not held yet). The lookups
-    /// do not depend on each other, so the processor overlaps their cache misses, which it cannot do while each
-    /// union waits for its own lookups; and since they only read the key tables, a large batch splits them
-    /// across cores.
+    /// Every end of a batch looked up before any link is applied (-1 for an identifier not held yet), with each
+    /// end's key-table hash for the prefetches of the ends not held. The lookups do not depend on each other, so the
+    /// processor overlaps their cache misses, which it cannot do while each union waits for its own lookups; and
+    /// since they only read the key tables, a large batch splits them across cores.
     /// </summary>
-    private static int[] LookUpEnds(IdentityLink[] all, int[] order, GraphState state)
+    private static (int[] Ends, uint[] Hashes) LookUpEnds(IdentityLink[] all, int[] order, GraphState state)
     {
         var ends = new int[2 * order.Length];
+        var hashes = new uint[2 * order.Length];
         InChunks(order.Length, (start, end) =>
         {
             var identifiers = new Identifier[2 * GraphState.TouchAhead];
@@ -383,10 +400,10 @@ public sealed partial class IdentityGraph
                     identifiers[(2 * k) + 1] = link.To;
                 }
 
-                state.FindNodes(identifiers.AsSpan(0, 2 * count), ends.AsSpan(2 * block, 2 * count));
+                state.FindNodes(identifiers.AsSpan(0, 2 * count), ends.AsSpan(2 * block, 2 * count), hashes.AsSpan(2 * block, 2 * count));
             }
         });
-        return ends;
+        return (ends, hashes);
     }
 
     private LinkResult Report(Applied applied, IdentityLink link)
