@@ -44,30 +44,10 @@ public class IdentityLookupBenchmarks
     public void FreshGraph() => _graph = Build();
 
     [Benchmark(Description = "TryResolve (random identifier)", OperationsPerInvoke = Probes)]
-    public long Resolve()
-    {
-        long sum = 0;
-        foreach (var probe in _probes)
-        {
-            _graph.TryResolve(probe, out var person);
-            sum += person.Value;
-        }
-
-        return sum;
-    }
+    public long Resolve() => ResolveEach(_probes);
 
     [Benchmark(Description = "TryResolve (random identifier, freshly parsed text)", OperationsPerInvoke = Probes)]
-    public long ResolveFresh()
-    {
-        long sum = 0;
-        foreach (var probe in _freshProbes)
-        {
-            _graph.TryResolve(probe, out var person);
-            sum += person.Value;
-        }
-
-        return sum;
-    }
+    public long ResolveFresh() => ResolveEach(_freshProbes);
 
     [Benchmark(Description = "ResolveMany (random identifiers, one batch)", OperationsPerInvoke = Probes)]
     public int ResolveBatch() => _graph.ResolveMany(_probes, _persons);
@@ -76,17 +56,7 @@ public class IdentityLookupBenchmarks
     public int ResolveBatchFresh() => _graph.ResolveMany(_freshProbes, _persons);
 
     [Benchmark(Description = "TryResolve (1,000 identifiers, cached)", OperationsPerInvoke = Probes)]
-    public long ResolveHot()
-    {
-        long sum = 0;
-        foreach (var probe in _hotProbes)
-        {
-            _graph.TryResolve(probe, out var person);
-            sum += person.Value;
-        }
-
-        return sum;
-    }
+    public long ResolveHot() => ResolveEach(_hotProbes);
 
     [Benchmark(Description = "Link x 100,000 (incremental, one by one)")]
     public int Incremental()
@@ -98,6 +68,19 @@ public class IdentityLookupBenchmarks
         }
 
         return merged;
+    }
+
+    // One TryResolve per probe; the sum keeps the results alive.
+    private long ResolveEach(Identifier[] probes)
+    {
+        long sum = 0;
+        foreach (var probe in probes)
+        {
+            _graph.TryResolve(probe, out var person);
+            sum += person.Value;
+        }
+
+        return sum;
     }
 
     private IdentityGraph Build()
