@@ -12,7 +12,8 @@ internal readonly record struct ImageDimensions(int Width, int Height)
 {
     private const string Param = "image";
 
-    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    /// <summary>The eight bytes every PNG starts with.</summary>
+    public static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Reads the size from a PNG's IHDR chunk, which the PNG standard puts first, right after the signature.</summary>
     public static ImageDimensions ReadPng(ReadOnlySpan<byte> image)

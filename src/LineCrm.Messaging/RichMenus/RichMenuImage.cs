@@ -14,7 +14,6 @@ internal static class RichMenuImage
     public const string Png = "image/png";
 
     private static readonly byte[] JpegSignature = [0xFF, 0xD8, 0xFF];
-    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Returns the normalised content type (<c>image/jpeg</c> or <c>image/png</c>).</summary>
     /// <exception cref="ArgumentException">
@@ -28,7 +27,7 @@ internal static class RichMenuImage
         var (normalised, signature) = mediaType switch
         {
             Jpeg or "image/jpg" => (Jpeg, JpegSignature),
-            Png => (Png, PngSignature),
+            Png => (Png, ImageDimensions.PngSignature),
             _ => throw new ArgumentException(
                 $"contentType: a rich menu image must be image/jpeg or image/png; got '{contentType}'.", nameof(contentType)),
         };
