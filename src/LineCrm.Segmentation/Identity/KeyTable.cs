@@ -34,7 +34,7 @@ internal abstract class KeyTable
     /// <summary>
     /// Brings all of a string's characters into the cache ahead of hashing them: every cache line they span, not
     /// only the first. A LINE id with the string's header takes two lines and a SHA-256 in hex three; touching the
-    /// first alone left the hash to wait for the rest one string after another (1.17 s against 0.82 s to hash the
+    /// first alone left the hash to wait for the rest one string after another (1.27 s against 0.87 s to hash the
     /// 20 million ends of the build benchmark, docs/benchmarks.md).
     /// </summary>
     public static void TouchText(string value)
