@@ -335,18 +335,33 @@ public sealed partial class IdentityGraph
         // CachePrefetch). Ends not held yet are added by the first link that names them, and found by the links
         // after it: their key-table slots are touched two blocks ahead and what the slots point to one block ahead,
         // so those probes wait for memory side by side too. The first round fetches the first blocks as well.
-        void TouchBlocks(int firstLink, int endLink, bool held, int stage)
+        Identifier EndAt(int k) => k % 2 == 0 ? all[order[k / 2]].From : all[order[k / 2]].To;
+
+        // The block about to be applied: held ends' forest nodes, and what the slots of ends not held point to
+        // (the slots themselves were touched a block earlier).
+        void TouchNextBlock(int firstLink, int endLink)
         {
             for (var k = 2 * firstLink; k < Math.Min(ends.Length, 2 * endLink); k++)
             {
-                if (held && ends[k] >= 0)
+                if (ends[k] >= 0)
                 {
                     state.TouchNode(ends[k]);
                 }
-                else if (!held && ends[k] < 0)
+                else
                 {
-                    var link = all[order[k / 2]];
-                    state.TouchNew(k % 2 == 0 ? link.From : link.To, hashes[k], stage);
+                    state.TouchNew(EndAt(k), hashes[k], stage: 1);
+                }
+            }
+        }
+
+        // The block after that: the key-table slots of ends not held.
+        void TouchNewSlots(int firstLink, int endLink)
+        {
+            for (var k = 2 * firstLink; k < Math.Min(ends.Length, 2 * endLink); k++)
+            {
+                if (ends[k] < 0)
+                {
+                    state.TouchNew(EndAt(k), hashes[k], stage: 0);
                 }
             }
         }
@@ -356,10 +371,8 @@ public sealed partial class IdentityGraph
             if (i % TouchAhead == 0)
             {
                 var next = i + TouchAhead;
-                var first = i == 0 ? 0 : next;
-                TouchBlocks(first, next + TouchAhead, held: true, stage: 0);
-                TouchBlocks(i == 0 ? 0 : next + TouchAhead, next + (2 * TouchAhead), held: false, stage: 0);
-                TouchBlocks(first, next + TouchAhead, held: false, stage: 1);
+                TouchNewSlots(i == 0 ? 0 : next + TouchAhead, next + (2 * TouchAhead));
+                TouchNextBlock(i == 0 ? 0 : next, next + TouchAhead);
             }
 
             var link = all[order[i]];
