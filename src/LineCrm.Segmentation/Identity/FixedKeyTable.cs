@@ -5,8 +5,9 @@ namespace LineCrm.Segmentation.Identity;
 /// <summary>
 /// Values that are a fixed prefix and a fixed number of lowercase hex digits (LINE user ids, SHA-256 hashes),
 /// stored as the machine words the digits encode: a LINE id costs 16 bytes instead of a 33-character string.
-/// Open addressing with linear probing; each slot holds the key words and the node, so a lookup touches one
-/// cache line of the table.
+/// Open addressing with linear probing; each slot holds the key words and a word of the value's hash (high half)
+/// and node + 1 (low half, 0 for an empty slot), so a lookup touches one cache line of the table, and growing or
+/// removing never rehashes a value.
 /// </summary>
 internal sealed class FixedKeyTable : KeyTable
 {
@@ -30,13 +31,7 @@ internal sealed class FixedKeyTable : KeyTable
 
     public override int Count => _count;
 
-    public override uint HashOf(string value)
-    {
-        Span<ulong> key = stackalloc ulong[4];
-        key = key[.._words];
-        Encode(value, key);
-        return Hash(key);
-    }
+    public override uint HashOf(string value) => HashText(value.AsSpan(_prefix.Length));
 
     public override void Touch(uint hash)
     {
@@ -51,8 +46,8 @@ internal sealed class FixedKeyTable : KeyTable
         Span<ulong> key = stackalloc ulong[4];
         key = key[.._words];
         Encode(value, key);
-        var stored = _slots[(Probe(key, hash ?? Hash(key)) * _stride) + _words];
-        return stored == 0 ? -1 : (int)(stored - 1);
+        var stored = _slots[(Probe(key, hash ?? HashOf(value)) * _stride) + _words];
+        return stored == 0 ? -1 : NodeOf(stored);
     }
 
     public override int Claim(string value, uint? hash, int node, int[] nodeKey, out int key)
@@ -61,17 +56,18 @@ internal sealed class FixedKeyTable : KeyTable
         Span<ulong> words = stackalloc ulong[4];
         words = words[.._words];
         Encode(value, words);
-        var slot = Probe(words, hash ?? Hash(words));
+        var fullHash = hash ?? HashOf(value);
+        var slot = Probe(words, fullHash);
         var at = slot * _stride;
         var stored = _slots[at + _words];
         key = -1;
         if (stored != 0)
         {
-            return (int)(stored - 1);
+            return NodeOf(stored);
         }
 
         words.CopyTo(_slots.AsSpan(at, _words));
-        _slots[at + _words] = (ulong)node + 1;
+        _slots[at + _words] = Stored(fullHash, node);
         key = slot;
         _count++;
         return -1;
@@ -85,7 +81,8 @@ internal sealed class FixedKeyTable : KeyTable
         while (true)
         {
             var at = slot * _stride;
-            if (slots[at + _words] == 0 || slots.AsSpan(at, _words).SequenceEqual(key))
+            var stored = slots[at + _words];
+            if (stored == 0 || ((uint)(stored >> 32) == hash && slots.AsSpan(at, _words).SequenceEqual(key)))
             {
                 return slot;
             }
@@ -94,7 +91,11 @@ internal sealed class FixedKeyTable : KeyTable
         }
     }
 
-    public override void Renumber(int key, int node) => _slots[(key * _stride) + _words] = (ulong)node + 1;
+    public override void Renumber(int key, int node)
+    {
+        ref var stored = ref _slots[(key * _stride) + _words];
+        stored = Stored((uint)(stored >> 32), node);
+    }
 
     public override void Remove(int node, int[] nodeKey)
     {
@@ -112,12 +113,11 @@ internal sealed class FixedKeyTable : KeyTable
                 return;
             }
 
-            var home = (int)Hash(slots.AsSpan(at * _stride, _words)) & _mask;
-            if (!StaysPut(home, hole, at))
+            if (!StaysPut((int)(stored >> 32) & _mask, hole, at))
             {
                 slots.AsSpan(at * _stride, _stride).CopyTo(slots.AsSpan(hole * _stride, _stride));
                 slots.AsSpan(at * _stride, _stride).Clear();
-                nodeKey[(int)(stored - 1)] = hole;
+                nodeKey[NodeOf(stored)] = hole;
                 hole = at;
             }
         }
@@ -154,7 +154,7 @@ internal sealed class FixedKeyTable : KeyTable
 
     private void Place(ulong[] slots, int mask, ReadOnlySpan<ulong> key, ulong stored, int[] nodeKey)
     {
-        var slot = (int)Hash(key) & mask;
+        var slot = (int)(stored >> 32) & mask;
         while (slots[(slot * _stride) + _words] != 0)
         {
             slot = (slot + 1) & mask;
@@ -162,25 +162,17 @@ internal sealed class FixedKeyTable : KeyTable
 
         key.CopyTo(slots.AsSpan(slot * _stride, _words));
         slots[(slot * _stride) + _words] = stored;
-        nodeKey[(int)(stored - 1)] = slot;
+        nodeKey[NodeOf(stored)] = slot;
     }
 
     private void Encode(string value, Span<ulong> key)
     {
         // The value was validated by its IdentifierType: the prefix and exactly 16 * words lowercase hex digits.
-        Convert.FromHexString(value.AsSpan(_prefix.Length), MemoryMarshal.AsBytes(key), out _, out _);
+        LowerHex.Decode(value.AsSpan(_prefix.Length), MemoryMarshal.AsBytes(key));
     }
 
-    private static uint Hash(ReadOnlySpan<ulong> key)
-    {
-        // The digits of real ids are random, but generated ones (tests, imports) are often sequential: mix.
-        var hash = 0x9E3779B97F4A7C15UL;
-        foreach (var word in key)
-        {
-            hash = (hash ^ word) * 0xBF58476D1CE4E5B9UL;
-            hash ^= hash >> 29;
-        }
+    // A slot's last word: the value's hash, and the node + 1 so that an empty slot is 0.
+    private static ulong Stored(uint hash, int node) => ((ulong)hash << 32) | ((uint)node + 1);
 
-        return (uint)(hash >> 32);
-    }
+    private static int NodeOf(ulong stored) => (int)((uint)stored - 1);
 }

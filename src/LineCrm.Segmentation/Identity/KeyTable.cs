@@ -1,4 +1,6 @@
+using System.IO.Hashing;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace LineCrm.Segmentation.Identity;
 
@@ -13,8 +15,21 @@ internal abstract class KeyTable
     /// <summary>The number of values held.</summary>
     public abstract int Count { get; }
 
+    // Random per process, as HashCode's seed is: values come from outside (webhooks, imports), and a fixed seed
+    // would let someone craft values that all start their probe at one slot.
+    private static readonly long Seed = Random.Shared.NextInt64();
+
     /// <summary>The hash of a normalised value: where its probe starts, whatever the table's size.</summary>
     public abstract uint HashOf(string value);
+
+    /// <summary>
+    /// The hash of a value's characters as they are (XxHash3, seeded per process). Tables hash the text rather than
+    /// the form they store (machine words, UTF-8) so that a lookup decodes its value once, for the comparison, where
+    /// hashing the stored form made a batch decode every value twice: once to hash it ahead of its block, once to
+    /// look it up.
+    /// </summary>
+    protected static uint HashText(ReadOnlySpan<char> text)
+        => (uint)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text), Seed);
 
     /// <summary>
     /// Reads the slot where the probe for <paramref name="hash"/> starts, so that the lookup that follows finds it in

@@ -21,11 +21,7 @@ internal sealed class TextKeyTable : KeyTable
 
     public override int Count => _count;
 
-    public override uint HashOf(string value)
-    {
-        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
-        return Hash(utf8[..Encoding.UTF8.GetBytes(value, utf8)]);
-    }
+    public override uint HashOf(string value) => HashText(value);
 
     public override void Touch(uint hash) => CachePrefetch.Line(ref _slots[(int)hash & _mask]);
 
@@ -42,7 +38,7 @@ internal sealed class TextKeyTable : KeyTable
     {
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
         utf8 = utf8[..Encoding.UTF8.GetBytes(value, utf8)];
-        var slot = Probe(utf8, hash ?? Hash(utf8));
+        var slot = Probe(utf8, hash ?? HashOf(value));
         var stored = _slots[slot];
         return stored == 0 ? -1 : NodeAt(Offset(stored));
     }
@@ -53,7 +49,7 @@ internal sealed class TextKeyTable : KeyTable
         EnsureCapacity(_count + 1, nodeKey);
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
         utf8 = utf8[..Encoding.UTF8.GetBytes(value, utf8)];
-        var fullHash = hash ?? Hash(utf8);
+        var fullHash = hash ?? HashOf(value);
         var slot = Probe(utf8, fullHash);
         if (_slots[slot] != 0)
         {
@@ -74,7 +70,8 @@ internal sealed class TextKeyTable : KeyTable
         // The record stays in the arena until the next snapshot load compacts it.
         var offset = nodeKey[node];
         var slots = _slots;
-        var hole = (int)Hash(BytesAt(offset)) & _mask;
+        // Rare enough to decode the value again for its hash (the table hashes text, not the UTF-8 it keeps).
+        var hole = (int)HashOf(Encoding.UTF8.GetString(BytesAt(offset))) & _mask;
         while (Offset(slots[hole]) != offset)
         {
             hole = (hole + 1) & _mask;
@@ -175,11 +172,4 @@ internal sealed class TextKeyTable : KeyTable
 
     private ReadOnlySpan<byte> BytesAt(int offset)
         => _arena.AsSpan(offset + Header, BinaryPrimitives.ReadUInt16LittleEndian(_arena.AsSpan(offset + 4)));
-
-    private static uint Hash(ReadOnlySpan<byte> utf8)
-    {
-        var hash = default(HashCode);
-        hash.AddBytes(utf8);
-        return (uint)hash.ToHashCode();
-    }
 }
