@@ -264,6 +264,12 @@ public sealed partial class IdentityGraph
         return (types, hashes, blocked);
     }
 
+    /// <summary>The elements of a chunk of <see cref="InChunks(int, Action{int, int})"/>.</summary>
+    private const int Chunk = 1 << 15;
+
+    /// <summary>Whether <see cref="InChunks(int, Action{int, int})"/> runs a batch of <paramref name="count"/> on several cores.</summary>
+    private static bool InParallel(int count) => count >= 4 * Chunk && Environment.ProcessorCount >= 2;
+
     /// <summary>
     /// Runs a read-only pass over a batch in chunks of 32,768 elements, on all cores when there are at least four
     /// chunks (fewer would cost more to start than they save).
@@ -274,14 +280,13 @@ public sealed partial class IdentityGraph
     /// <summary>As <see cref="InChunks(int, Action{int, int})"/>, with state of each worker's own (made by <paramref name="local"/>).</summary>
     private static void InChunks<TLocal>(int count, Func<TLocal> local, Action<int, int, TLocal> pass)
     {
-        const int Chunk = 1 << 15;
-        var chunks = (count + Chunk - 1) / Chunk;
-        if (chunks < 4 || Environment.ProcessorCount < 2)
+        if (!InParallel(count))
         {
             pass(0, count, local());
             return;
         }
 
+        var chunks = (count + Chunk - 1) / Chunk;
         Parallel.For(
             0,
             chunks,

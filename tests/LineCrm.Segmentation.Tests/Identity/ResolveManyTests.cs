@@ -34,15 +34,19 @@ public sealed class ResolveManyTests
     [Fact]
     public void A_large_batch_answers_what_one_at_a_time_answers()
     {
+        // 300,000 identifiers: enough for ResolveMany to split the batch across cores where there are several.
         var graph = new IdentityGraph(IdentityRules.Default);
-        graph.AddLinks(Enumerable.Range(0, 20_000).Select(n => Ids.Link(Ids.Line(n), Ids.Card($"C-{n / 3}"))));
-        var identifiers = Enumerable.Range(0, 50_000).Select(n => n % 2 == 0 ? Ids.Line(n) : Ids.Card($"C-{n}")).ToArray();
+        graph.AddLinks(Enumerable.Range(0, 120_000).Select(n => Ids.Link(Ids.Line(n), Ids.Card($"C-{n / 3}"))));
+        var identifiers = Enumerable.Range(0, 300_000).Select(n => n % 2 == 0 ? Ids.Line(n) : Ids.Card($"C-{n}")).ToArray();
 
-        var persons = new PersonId[identifiers.Length];
+        // Room for more results than identifiers: what lies past the batch must stay as it was.
+        var untouched = new PersonId(7_777_777);
+        var persons = Enumerable.Repeat(untouched, identifiers.Length + 3).ToArray();
         var found = graph.ResolveMany(identifiers, persons);
 
         var expected = identifiers.Select(id => graph.TryResolve(id, out var person) ? person : default).ToArray();
-        Assert.Equal(expected, persons);
+        Assert.Equal(expected, persons[..identifiers.Length]);
+        Assert.All(persons[identifiers.Length..], person => Assert.Equal(untouched, person));
         Assert.Equal(expected.Count(p => p != default), found);
         Assert.InRange(found, 1, identifiers.Length - 1);
     }
