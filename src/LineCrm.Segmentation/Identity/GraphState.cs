@@ -200,6 +200,36 @@ internal sealed partial class GraphState
         CachePrefetch.Line(ref _firstHalf[node]);
     }
 
+    /// <summary>
+    /// Once <see cref="TouchNode"/>'s lines have arrived: brings into the cache what a link that touches the node reads
+    /// next, each a miss of its own that waits for the one before. That is the entry of its parent (the root, nearly
+    /// always, in trees that path halving keeps shallow) with the root's ring and rule counts, the person column at a
+    /// root's number, and the far end of its newest link, where a repeated link's search starts. Only a prefetch: a
+    /// root that changes before the link is applied merely wastes it.
+    /// </summary>
+    public void TouchRoot(int node)
+    {
+        var up = _forest[node].Parent;
+        var root = up < 0 ? node : up;
+        CachePrefetch.Line(ref _forest[root]);
+        CachePrefetch.Line(ref _ring[root]);
+        if (_rules.SlotCount > 0)
+        {
+            CachePrefetch.Line(ref _counts[root * _rules.SlotCount]);
+        }
+
+        if (up < 0)
+        {
+            CachePrefetch.Line(ref _personRoot[_forest[node].Person]);
+        }
+
+        var half = _firstHalf[node];
+        if (half >= 0)
+        {
+            CachePrefetch.Line(ref _halfNode[half ^ 1]);
+        }
+    }
+
     /// <summary>The identifier of a live node.</summary>
     public Identifier IdentifierOf(int node)
     {

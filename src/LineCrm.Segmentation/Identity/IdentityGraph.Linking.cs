@@ -336,15 +336,14 @@ public sealed partial class IdentityGraph
 
         var (ends, hashes) = LookUpEnds(all, order, state);
 
-        // Ends held before the batch have their forest nodes brought into the cache a block ahead (see
-        // CachePrefetch). Ends not held yet are added by the first link that names them, and found by the links
-        // after it: their key-table slots are touched two blocks ahead and what the slots point to one block ahead,
-        // so those probes wait for memory side by side too. The first round fetches the first blocks as well.
+        // The ends are brought into the cache in two rounds, so that each link's misses are waited for side by side
+        // with a whole block's (see CachePrefetch). Two blocks ahead: held ends' forest nodes and link list heads, and
+        // the key-table slots of ends not held yet (the first link that names one adds it; the links after it find
+        // it). One block ahead, once those have arrived: what they lead to, the roots and person entries of held ends
+        // and the key-table records that new ends' slots point to. The first round fetches the first blocks too.
         Identifier EndAt(int k) => k % 2 == 0 ? all[order[k / 2]].From : all[order[k / 2]].To;
 
-        // The block about to be applied: held ends' forest nodes, and what the slots of ends not held point to
-        // (the slots themselves were touched a block earlier).
-        void TouchNextBlock(int firstLink, int endLink)
+        void TouchFar(int firstLink, int endLink)
         {
             for (var k = 2 * firstLink; k < Math.Min(ends.Length, 2 * endLink); k++)
             {
@@ -354,19 +353,22 @@ public sealed partial class IdentityGraph
                 }
                 else
                 {
-                    state.TouchNew(EndAt(k), hashes[k], stage: 1);
+                    state.TouchNew(EndAt(k), hashes[k], stage: 0);
                 }
             }
         }
 
-        // The block after that: the key-table slots of ends not held.
-        void TouchNewSlots(int firstLink, int endLink)
+        void TouchNear(int firstLink, int endLink)
         {
             for (var k = 2 * firstLink; k < Math.Min(ends.Length, 2 * endLink); k++)
             {
-                if (ends[k] < 0)
+                if (ends[k] >= 0)
                 {
-                    state.TouchNew(EndAt(k), hashes[k], stage: 0);
+                    state.TouchRoot(ends[k]);
+                }
+                else
+                {
+                    state.TouchNew(EndAt(k), hashes[k], stage: 1);
                 }
             }
         }
@@ -376,8 +378,8 @@ public sealed partial class IdentityGraph
             if (i % TouchAhead == 0)
             {
                 var next = i + TouchAhead;
-                TouchNewSlots(i == 0 ? 0 : next + TouchAhead, next + (2 * TouchAhead));
-                TouchNextBlock(i == 0 ? 0 : next, next + TouchAhead);
+                TouchFar(i == 0 ? 0 : next + TouchAhead, next + (2 * TouchAhead));
+                TouchNear(i == 0 ? 0 : next, next + TouchAhead);
             }
 
             var link = all[order[i]];
