@@ -162,7 +162,7 @@ public sealed partial class IdentityGraph
             {
                 if (nodes[k] >= 0)
                 {
-                    state.TouchNode(nodes[k]);
+                    state.TouchForest(nodes[k]);
                 }
             }
 
