@@ -343,32 +343,22 @@ public sealed partial class IdentityGraph
         // and the key-table records that new ends' slots point to. The first round fetches the first blocks too.
         Identifier EndAt(int k) => k % 2 == 0 ? all[order[k / 2]].From : all[order[k / 2]].To;
 
-        void TouchFar(int firstLink, int endLink)
+        // Stage 0 fetches an end's first lines (its node, or its key-table slot); stage 1 what those lead to.
+        void TouchEnds(int firstLink, int endLink, int stage)
         {
             for (var k = 2 * firstLink; k < Math.Min(ends.Length, 2 * endLink); k++)
             {
-                if (ends[k] >= 0)
+                if (ends[k] < 0)
+                {
+                    state.TouchNew(EndAt(k), hashes[k], stage);
+                }
+                else if (stage == 0)
                 {
                     state.TouchNode(ends[k]);
                 }
                 else
                 {
-                    state.TouchNew(EndAt(k), hashes[k], stage: 0);
-                }
-            }
-        }
-
-        void TouchNear(int firstLink, int endLink)
-        {
-            for (var k = 2 * firstLink; k < Math.Min(ends.Length, 2 * endLink); k++)
-            {
-                if (ends[k] >= 0)
-                {
                     state.TouchRoot(ends[k]);
-                }
-                else
-                {
-                    state.TouchNew(EndAt(k), hashes[k], stage: 1);
                 }
             }
         }
@@ -378,8 +368,8 @@ public sealed partial class IdentityGraph
             if (i % TouchAhead == 0)
             {
                 var next = i + TouchAhead;
-                TouchFar(i == 0 ? 0 : next + TouchAhead, next + (2 * TouchAhead));
-                TouchNear(i == 0 ? 0 : next, next + TouchAhead);
+                TouchEnds(i == 0 ? 0 : next + TouchAhead, next + (2 * TouchAhead), stage: 0);
+                TouchEnds(i == 0 ? 0 : next, next + TouchAhead, stage: 1);
             }
 
             var link = all[order[i]];
