@@ -6,7 +6,7 @@ namespace LineCrm.Events;
 /// Evidence that two identifiers belong to one person: a LINE account link, a card shown at the till, a login
 /// on the site, an import. The identity graph joins the two identifiers' persons (subject to its rules).
 /// </summary>
-public sealed record IdentityLink
+public sealed record IdentityLink : ICustomerEvent
 {
     /// <summary>Makes a link.</summary>
     /// <param name="from">One identifier.</param>
@@ -42,4 +42,7 @@ public sealed record IdentityLink
             throw new ArgumentException($"An identifier cannot be linked to itself ('{from}').", nameof(to));
         }
     }
+
+    /// <inheritdoc />
+    Identifier ICustomerEvent.Subject => From;
 }

@@ -6,7 +6,7 @@ namespace LineCrm.Events;
 /// Something a person did or that happened to them: added the LINE account as a friend, blocked it, received or
 /// clicked a message, viewed a page, added to a cart.
 /// </summary>
-public sealed record Interaction
+public sealed record Interaction : ICustomerEvent
 {
     /// <summary>Makes an interaction.</summary>
     /// <param name="who">The person, by any of their identifiers.</param>
@@ -34,4 +34,7 @@ public sealed record Interaction
 
     /// <summary>What was acted on, if any: a URL, a SKU or a category.</summary>
     public string? Target { get; init => field = value is null ? null : Guard.NotBlank(value, nameof(Target)); }
+
+    /// <inheritdoc />
+    Identifier ICustomerEvent.Subject => Who;
 }

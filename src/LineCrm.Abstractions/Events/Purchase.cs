@@ -10,7 +10,7 @@ namespace LineCrm.Events;
 /// Records compare <see cref="Items"/> by reference, as all C# records do for collections; compare orders by
 /// <see cref="OrderId"/> when deduplicating.
 /// </remarks>
-public sealed record Purchase
+public sealed record Purchase : ICustomerEvent
 {
     /// <summary>Makes a purchase.</summary>
     /// <param name="orderId">The order's id in the source system.</param>
@@ -72,4 +72,7 @@ public sealed record Purchase
             field = value;
         }
     } = [];
+
+    /// <inheritdoc />
+    Identifier ICustomerEvent.Subject => Customer;
 }
