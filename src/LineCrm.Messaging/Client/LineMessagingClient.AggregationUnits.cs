@@ -32,7 +32,7 @@ public partial class LineMessagingClient
     /// <summary>Every aggregation unit name used this month, page after page.</summary>
     /// <param name="pageSize">Names per request; LINE's default when null.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public IAsyncEnumerable<string> GetAllAggregationUnitNamesAsync(int? pageSize = null, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<string> GetAllAggregationUnitNamesAsync(int? pageSize = null, CancellationToken cancellationToken = default)
     {
         LineLimits.Range(pageSize, "limit", 1, int.MaxValue);
         return PagesAsync(

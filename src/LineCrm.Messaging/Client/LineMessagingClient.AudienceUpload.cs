@@ -15,7 +15,7 @@ public partial class LineMessagingClient
     /// <param name="options">Upload mode, IFA or not, job description.</param>
     /// <param name="cancellationToken">Cancels the upload between requests.</param>
     /// <exception cref="ArgumentException">No valid id is left, or the name is too long; nothing was sent.</exception>
-    public async Task<AudienceUploadResult> UploadAudienceAsync(
+    public virtual async Task<AudienceUploadResult> UploadAudienceAsync(
         string description, IEnumerable<string> userIds, AudienceUploadOptions? options = null, CancellationToken cancellationToken = default)
     {
         AudienceLimits.CheckDescription(description, nameof(description));
@@ -52,7 +52,7 @@ public partial class LineMessagingClient
     /// <param name="userIds">The ids to add.</param>
     /// <param name="options">Upload mode and job description.</param>
     /// <param name="cancellationToken">Cancels the upload between requests.</param>
-    public async Task<AudienceUploadResult> AddToAudienceAsync(
+    public virtual async Task<AudienceUploadResult> AddToAudienceAsync(
         long audienceGroupId, IEnumerable<string> userIds, AudienceUploadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AudienceUploadOptions();
@@ -71,8 +71,8 @@ public partial class LineMessagingClient
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The ready audience.</returns>
     /// <exception cref="TimeoutException">It was not ready in time; the message says its last status.</exception>
-    /// <exception cref="InvalidOperationException">It ended FAILED, EXPIRED or INACTIVE; the message says which and why.</exception>
-    public async Task<AudienceGroup> WaitForAudienceReadyAsync(
+    /// <exception cref="AudienceNotReadyException">It ended FAILED, EXPIRED or INACTIVE; the exception carries the audience, the message says which and why.</exception>
+    public virtual async Task<AudienceGroup> WaitForAudienceReadyAsync(
         long audienceGroupId, TimeSpan timeout, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
@@ -90,8 +90,7 @@ public partial class LineMessagingClient
 
             if (group.Status == AudienceGroupStatus.Failed || group.Status == AudienceGroupStatus.Expired || group.Status == AudienceGroupStatus.Inactive)
             {
-                throw new InvalidOperationException(
-                    $"Audience {audienceGroupId} is {group.Status}{(group.FailedType is { } why ? $" ({why})" : "")}; it will not become READY.");
+                throw new AudienceNotReadyException(group);
             }
 
             var left = deadline - time.GetUtcNow();

@@ -173,7 +173,7 @@ public partial class LineMessagingClient
     /// <summary>Every audience of the channel, page after page until <c>hasNextPage</c> is false.</summary>
     /// <param name="query">Filters and page size.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public IAsyncEnumerable<AudienceGroup> GetAllAudienceGroupsAsync(AudienceGroupQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<AudienceGroup> GetAllAudienceGroupsAsync(AudienceGroupQuery? query = null, CancellationToken cancellationToken = default) =>
         PagesAsync(
             (token, ct) => GetAudienceGroupsAsync(token is null ? 1 : int.Parse(token, CultureInfo.InvariantCulture), query, ct),
             page => page.AudienceGroups,
@@ -183,7 +183,7 @@ public partial class LineMessagingClient
     /// <summary>Every audience shared with the channel.</summary>
     /// <param name="query">Filters and page size.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public IAsyncEnumerable<AudienceGroup> GetAllSharedAudienceGroupsAsync(AudienceGroupQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<AudienceGroup> GetAllSharedAudienceGroupsAsync(AudienceGroupQuery? query = null, CancellationToken cancellationToken = default) =>
         PagesAsync(
             (token, ct) => GetSharedAudienceGroupsAsync(token is null ? 1 : int.Parse(token, CultureInfo.InvariantCulture), query, ct),
             page => page.AudienceGroups,

@@ -85,7 +85,7 @@ public partial class LineMessagingClient
         }
         catch (LineApiException e)
         {
-            return chunk with { Status = BulkChunkStatus.Failed, RequestId = e.RequestId, FailureStatus = e.Status, FailureReason = e.Message };
+            return chunk with { Status = BulkChunkStatus.Failed, RequestId = e.RequestId, FailureStatus = (int)e.StatusCode, FailureReason = e.Message };
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {

@@ -44,7 +44,7 @@ public partial class LineMessagingClient
     /// <summary>Every member id of a group chat, page after page until LINE sends no <c>next</c> token.</summary>
     /// <param name="groupId">The group id.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public IAsyncEnumerable<string> GetAllGroupMemberIdsAsync(string groupId, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<string> GetAllGroupMemberIdsAsync(string groupId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(groupId);
         return PagesAsync(
@@ -104,7 +104,7 @@ public partial class LineMessagingClient
     /// <summary>Every member id of a multi-person chat, page after page until LINE sends no <c>next</c> token.</summary>
     /// <param name="roomId">The room id.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public IAsyncEnumerable<string> GetAllRoomMemberIdsAsync(string roomId, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<string> GetAllRoomMemberIdsAsync(string roomId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(roomId);
         return PagesAsync(

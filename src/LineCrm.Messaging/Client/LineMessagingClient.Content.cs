@@ -21,7 +21,7 @@ public partial class LineMessagingClient
     /// <remarks>
     /// LINE prepares a video or audio after it is sent, and until it is ready answers 202 Accepted with no content.
     /// That answer is never handed back as an empty download: it throws <see cref="LineApiException"/> with
-    /// <see cref="LineApiException.Status"/> 202 (its connection already released). Check
+    /// <see cref="LineApiException.StatusCode"/> 202 Accepted (its connection already released). Check
     /// <see cref="GetMessageContentTranscodingByMessageIdAsync"/> until it reports
     /// <see cref="MessageContentTranscodingStatus.Succeeded"/>, before downloading or after a 202, then call again.
     /// </remarks>

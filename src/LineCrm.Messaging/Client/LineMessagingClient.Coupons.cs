@@ -42,7 +42,7 @@ public partial class LineMessagingClient
     /// <param name="pageSize">Coupons per request, 1 to 100; LINE's default when null.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <exception cref="ArgumentException"><paramref name="pageSize"/> is out of range; thrown at once, before any request.</exception>
-    public IAsyncEnumerable<CouponSummary> GetAllCouponsAsync(
+    public virtual IAsyncEnumerable<CouponSummary> GetAllCouponsAsync(
         IReadOnlyCollection<CouponStatus>? statuses = null, int? pageSize = null, CancellationToken cancellationToken = default)
     {
         CouponRules.CheckPageSize(pageSize);

@@ -50,7 +50,7 @@ public partial class LineMessagingClient
     /// <param name="pageSize">Ids per request, 1 to 1,000.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <exception cref="ArgumentException"><paramref name="pageSize"/> is out of range; thrown at once, before any request.</exception>
-    public IAsyncEnumerable<string> GetAllJoinedMembershipUserIdsAsync(
+    public virtual IAsyncEnumerable<string> GetAllJoinedMembershipUserIdsAsync(
         long membershipId, int pageSize = 1000, CancellationToken cancellationToken = default)
     {
         LineLimits.Range(pageSize, "limit", 1, 1000);

@@ -47,7 +47,7 @@ public partial class LineMessagingClient
             var advice = raw.Status == (int)HttpStatusCode.Accepted && whenNotReady is not null
                 ? whenNotReady
                 : "The answer carries no content to download.";
-            throw new LineApiException(operation.OperationId, raw.Status, error?.Text, error?.Details, raw.RequestId, advice);
+            throw new LineApiException(operation.OperationId, (HttpStatusCode)raw.Status, error?.Text, error?.Details, raw.RequestId, advice);
         }
 
         try

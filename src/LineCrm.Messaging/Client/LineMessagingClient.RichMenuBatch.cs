@@ -15,7 +15,7 @@ public partial class LineMessagingClient
     /// <param name="pollInterval">How long between polls (default 5 s).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="TimeoutException">The batch was still ongoing after <paramref name="timeout"/>.</exception>
-    public async Task<RichMenuBatchProgress> WaitForRichMenuBatchAsync(
+    public virtual async Task<RichMenuBatchProgress> WaitForRichMenuBatchAsync(
         string requestId, TimeSpan timeout, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);

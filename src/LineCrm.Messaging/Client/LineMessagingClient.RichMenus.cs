@@ -71,7 +71,7 @@ public partial class LineMessagingClient
     /// malformed to give the width and height, or a width and height LINE refuses (the message gives them and the rule).
     /// </exception>
     /// <remarks>Reads the image, then calls the <see cref="ReadOnlyMemory{T}"/> overload, the one to override in test doubles.</remarks>
-    public async Task<LineResponse> SetRichMenuImageAsync(
+    public virtual async Task<LineResponse> SetRichMenuImageAsync(
         string richMenuId, Stream image, string contentType, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(richMenuId);

@@ -37,7 +37,7 @@ public partial class LineMessagingClient
     /// <param name="replyToken">The reply token of the webhook event.</param>
     /// <param name="messages">1 to 5 messages.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<LineResponse<ReplyMessageResponse>> ReplyMessageAsync(
+    public virtual Task<LineResponse<ReplyMessageResponse>> ReplyMessageAsync(
         string replyToken, IReadOnlyList<Message> messages, CancellationToken cancellationToken = default) =>
         ReplyMessageAsync(new ReplyMessageRequest(replyToken, messages), cancellationToken);
 
@@ -45,7 +45,7 @@ public partial class LineMessagingClient
     /// <param name="replyToken">The reply token of the webhook event.</param>
     /// <param name="text">The text, 1 to 5,000 characters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<LineResponse<ReplyMessageResponse>> ReplyTextAsync(
+    public virtual Task<LineResponse<ReplyMessageResponse>> ReplyTextAsync(
         string replyToken, string text, CancellationToken cancellationToken = default) =>
         ReplyMessageAsync(new ReplyMessageRequest(replyToken, [new TextMessage(text)]), cancellationToken);
 
@@ -79,10 +79,10 @@ public partial class LineMessagingClient
     }
 
     /// <summary>Pushes messages: <c>await client.PushMessageAsync(userId, [new TextMessage("Your order shipped")])</c>.</summary>
-    /// <param name="to">The user, group or room id.</param>
+    /// <param name="recipient">The user, group or room id (the request's <c>to</c>).</param>
     /// <param name="messages">1 to 5 messages.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<LineResponse<PushMessageResponse>> PushMessageAsync(
-        string to, IReadOnlyList<Message> messages, CancellationToken cancellationToken = default) =>
-        PushMessageAsync(new PushMessageRequest(to, messages), retryKey: null, cancellationToken);
+    public virtual Task<LineResponse<PushMessageResponse>> PushMessageAsync(
+        string recipient, IReadOnlyList<Message> messages, CancellationToken cancellationToken = default) =>
+        PushMessageAsync(new PushMessageRequest(recipient, messages), retryKey: null, cancellationToken);
 }
