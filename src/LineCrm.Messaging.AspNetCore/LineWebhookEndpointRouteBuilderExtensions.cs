@@ -1,9 +1,10 @@
-using Microsoft.AspNetCore.Builder;
+using LineCrm.Messaging.AspNetCore;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LineCrm.Messaging.AspNetCore;
+// The namespace of WebApplication and MapPost, so mapping the endpoint needs no extra using.
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the LINE webhook endpoint.</summary>
 public static class LineWebhookEndpointRouteBuilderExtensions

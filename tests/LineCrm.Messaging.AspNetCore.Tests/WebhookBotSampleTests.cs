@@ -44,9 +44,9 @@ public sealed class WebhookBotSampleTests : IAsyncLifetime
             builder.Logging.ClearProviders();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Line:ChannelSecret"] = Secret,
-                ["Line:ChannelAccessToken"] = _line.AccessToken,
-                ["Line:ApiBaseAddress"] = _line.ApiBaseAddress.ToString(),
+                ["LineWebhook:Channels:0:Secret"] = Secret,
+                ["LineMessaging:ChannelAccessToken"] = _line.AccessToken,
+                ["LineMessaging:ApiBaseAddress"] = _line.ApiBaseAddress.ToString(),
                 ["Site:PublicBaseUrl"] = "https://shop.example.com/",
             });
             // Runs after the sample's own handlers (all-events handlers come last), so the test knows an event is done.

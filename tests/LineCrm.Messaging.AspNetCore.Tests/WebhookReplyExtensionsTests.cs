@@ -1,5 +1,4 @@
 using LineCrm.Messaging.Client;
-using LineCrm.Messaging.DependencyInjection;
 using LineCrm.Messaging.Webhooks;
 using LineCrm.Testing.FakeLine;
 using Microsoft.Extensions.DependencyInjection;

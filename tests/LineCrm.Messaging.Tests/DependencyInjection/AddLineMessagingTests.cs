@@ -1,5 +1,4 @@
 using LineCrm.Messaging.Client;
-using LineCrm.Messaging.DependencyInjection;
 using LineCrm.Messaging.Messages;
 using LineCrm.Messaging.Tokens;
 using LineCrm.Testing.FakeLine;
@@ -70,15 +69,17 @@ public sealed class AddLineMessagingTests
     }
 
     [Fact]
-    public void A_channel_without_a_token_or_provider_fails_when_resolved_and_says_how_to_fix_it()
+    public void A_channel_without_a_token_or_provider_fails_its_options_validation_and_says_how_to_fix_it()
     {
         var services = new ServiceCollection();
         services.AddLineMessaging("bare", _ => { });
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredKeyedService<LineMessagingClient>("bare"));
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredKeyedService<LineMessagingClient>("bare"));
 
-        Assert.Contains("ChannelAccessToken", error.Message, StringComparison.Ordinal);
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains("'bare'", failure, StringComparison.Ordinal);
+        Assert.Contains("ChannelAccessToken", failure, StringComparison.Ordinal);
     }
 
     [Fact]
