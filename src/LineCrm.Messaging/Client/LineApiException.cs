@@ -17,32 +17,32 @@ public sealed class LineApiException : Exception
 {
     /// <summary>Creates the exception from the parts of LINE's answer.</summary>
     /// <param name="operationId">The operation that failed, for example <c>pushMessage</c>.</param>
-    /// <param name="status">The HTTP status code.</param>
+    /// <param name="statusCode">The HTTP status code.</param>
     /// <param name="lineMessage">LINE's <c>message</c>, when the body had one.</param>
     /// <param name="details">LINE's <c>details</c>; empty when there were none.</param>
     /// <param name="requestId">The <c>x-line-request-id</c> header, when present.</param>
     public LineApiException(
         string operationId,
-        int status,
+        HttpStatusCode statusCode,
         string? lineMessage,
         IReadOnlyList<LineErrorDetail>? details,
         string? requestId)
-        : this(operationId, status, lineMessage, details, requestId, advice: null)
+        : this(operationId, statusCode, lineMessage, details, requestId, advice: null)
     {
     }
 
     /// <summary>As the public constructor, with <paramref name="advice"/> (what the caller should do) appended to the message.</summary>
     internal LineApiException(
         string operationId,
-        int status,
+        HttpStatusCode statusCode,
         string? lineMessage,
         IReadOnlyList<LineErrorDetail>? details,
         string? requestId,
         string? advice)
-        : base(Describe(operationId, status, lineMessage, details, requestId, advice))
+        : base(Describe(operationId, statusCode, lineMessage, details, requestId, advice))
     {
         OperationId = operationId;
-        Status = status;
+        StatusCode = statusCode;
         LineMessage = lineMessage;
         Details = details ?? [];
         RequestId = requestId;
@@ -51,11 +51,8 @@ public sealed class LineApiException : Exception
     /// <summary>The operation that failed, for example <c>pushMessage</c>.</summary>
     public string OperationId { get; }
 
-    /// <summary>The HTTP status code LINE answered with.</summary>
-    public int Status { get; }
-
-    /// <summary>The HTTP status code as <see cref="HttpStatusCode"/>.</summary>
-    public HttpStatusCode StatusCode => (HttpStatusCode)Status;
+    /// <summary>The HTTP status code LINE answered with (<c>(int)StatusCode</c> for the number).</summary>
+    public HttpStatusCode StatusCode { get; }
 
     /// <summary>LINE's <c>message</c>, for example "The request body has 1 error(s)".</summary>
     public string? LineMessage { get; }
@@ -71,14 +68,14 @@ public sealed class LineApiException : Exception
 
     private static string Describe(
         string operationId,
-        int status,
+        HttpStatusCode statusCode,
         string? lineMessage,
         IReadOnlyList<LineErrorDetail>? details,
         string? requestId,
         string? advice)
     {
         var text = new StringBuilder()
-            .Append("LINE ").Append(operationId).Append(" failed with HTTP ").Append(status);
+            .Append("LINE ").Append(operationId).Append(" failed with HTTP ").Append((int)statusCode);
         if (!string.IsNullOrEmpty(lineMessage))
         {
             text.Append(": ").Append(lineMessage);

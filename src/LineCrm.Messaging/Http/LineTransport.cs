@@ -167,7 +167,7 @@ internal sealed class LineTransport : IDisposable
     {
         var error = ReadErrorBody(response.Body);
         Log.Failed(_logger, operation.OperationId, response.Status, response.RequestId, error?.Text);
-        return new LineApiException(operation.OperationId, response.Status, error?.Text, error?.Details, response.RequestId)
+        return new LineApiException(operation.OperationId, (HttpStatusCode)response.Status, error?.Text, error?.Details, response.RequestId)
         {
             RetryAfter = response.RetryAfter,
         };

@@ -54,7 +54,7 @@ public sealed class AggregationUnitTests
         var tooMany = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetAggregationUnitNameListAsync(limit: 101, cancellationToken: ct));
 
         Assert.Equal("limit", zero.ParamName);
-        Assert.Equal(400, tooMany.Status);
+        Assert.Equal(400, (int)tooMany.StatusCode);
         Assert.Equal("limit", Assert.Single(tooMany.Details).Property);
         Assert.Equal("getAggregationUnitNameList", tooMany.OperationId);
     }

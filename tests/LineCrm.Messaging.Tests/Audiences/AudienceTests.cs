@@ -104,9 +104,11 @@ public sealed class AudienceTests
 
         Assert.Contains("IN_PROGRESS", timeout.Message, StringComparison.Ordinal);
         Assert.Equal(4, line.Server.RequestsOf("getAudienceData").Count); // at 0, 20, 40 and 45 seconds
-        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var failed = await Assert.ThrowsAsync<AudienceNotReadyException>(() =>
             line.Client.WaitForAudienceReadyAsync(failing.AudienceGroupId, TimeSpan.FromMinutes(1), cancellationToken: ct));
         Assert.Contains("AUDIENCE_GROUP_AUDIENCE_INSUFFICIENT", failed.Message, StringComparison.Ordinal);
+        Assert.Equal((failing.AudienceGroupId, AudienceGroupStatus.Failed), (failed.Audience.AudienceGroupId, failed.Audience.Status));
+        Assert.Equal("AUDIENCE_GROUP_AUDIENCE_INSUFFICIENT", failed.Audience.FailedType?.Value);
     }
 
     [Fact]
@@ -147,7 +149,7 @@ public sealed class AudienceTests
         Assert.Equal(AudienceGroupType.Imp, imp.Type);
         Assert.Equal("clicked the sale", read.AudienceGroup.Description);
         Assert.Equal("req-1", read.AudienceGroup.RequestId);
-        Assert.Equal(404, gone.Status);
+        Assert.Equal(404, (int)gone.StatusCode);
         Assert.Equal("getAudienceData", gone.OperationId);
     }
 
@@ -187,7 +189,7 @@ public sealed class AudienceTests
 
         var missing = await Assert.ThrowsAsync<LineApiException>(() => line.Client.AddAudienceToAudienceGroupAsync(
             new AddAudienceToAudienceGroupRequest(999, [new AudienceMember(UserId(1))]), ct));
-        Assert.Equal(404, missing.Status);
+        Assert.Equal(404, (int)missing.StatusCode);
 
         line.Server.EnqueueFault(new FakeLineFault(FakeLineFaultKind.TooManyRequests, "getAudienceGroups"));
         var page = await line.Client.GetAudienceGroupsAsync(cancellationToken: ct);

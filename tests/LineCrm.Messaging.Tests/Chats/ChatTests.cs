@@ -61,7 +61,7 @@ public sealed class ChatTests
         Assert.Equal(200, left.Status);
         Assert.Equal("POST", Assert.Single(line.Server.RequestsOf("leaveRoom")).Method);
         Assert.False(line.Server.Platform.Rooms.ContainsKey(RoomId));
-        Assert.Equal(404, after.Status);
+        Assert.Equal(404, (int)after.StatusCode);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class ChatTests
         var again = await Assert.ThrowsAsync<LineApiException>(() => line.Client.LeaveGroupAsync(GroupId, ct));
 
         Assert.Empty(line.Server.Platform.Groups);
-        Assert.Equal(404, again.Status);
+        Assert.Equal(404, (int)again.StatusCode);
         Assert.Equal("leaveGroup", again.OperationId);
         Assert.Equal("groupId", Assert.Single(again.Details).Property);
         Assert.NotNull(again.RequestId);
@@ -92,7 +92,7 @@ public sealed class ChatTests
         var noRoom = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetRoomMembersIdsAsync("R-unknown", cancellationToken: ct));
         var noMember = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetGroupMemberProfileAsync(GroupId, UserId(99), ct));
 
-        Assert.Equal([404, 404, 404], new[] { noGroup.Status, noRoom.Status, noMember.Status });
+        Assert.Equal([404, 404, 404], new[] { (int)noGroup.StatusCode, (int)noRoom.StatusCode, (int)noMember.StatusCode });
         Assert.Equal("userId", Assert.Single(noMember.Details).Property);
         Assert.Equal("getRoomMembersIds", noRoom.OperationId);
     }
@@ -135,7 +135,7 @@ public sealed class ChatTests
         Assert.NotNull(first.Next);
         Assert.Equal([UserId(2)], last.MemberIds);
         Assert.Null(last.Next);
-        Assert.Equal(400, bad.Status);
+        Assert.Equal(400, (int)bad.StatusCode);
         Assert.Equal("start", Assert.Single(bad.Details).Property);
     }
 

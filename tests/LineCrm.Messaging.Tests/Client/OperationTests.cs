@@ -109,7 +109,7 @@ public sealed class OperationTests
         await line.Client.MarkMessagesAsReadByTokenAsync("read-token", ct);
 
         Assert.Equal("Name " + users[3][^4..], profile.Value.DisplayName);
-        Assert.Equal(404, missing.Status);
+        Assert.Equal(404, (int)missing.StatusCode);
         Assert.Equal(users.Order(StringComparer.Ordinal), all);
         Assert.Equal(3, line.Server.RequestsOf("getFollowers").Count);
         Assert.Equal("/v2/bot/followers/ids?start=10&limit=10", line.Server.RequestsOf("getFollowers")[1].PathAndQuery);

@@ -77,7 +77,7 @@ public sealed class RetrySafetyTests
         var error = await Assert.ThrowsAsync<LineApiException>(() =>
             line.Client.ReplyTextAsync("token-a", "hi", TestContext.Current.CancellationToken));
 
-        Assert.Equal(500, error.Status);
+        Assert.Equal(500, (int)error.StatusCode);
         Assert.Single(line.Server.RequestsOf("replyMessage"));
     }
 
@@ -161,7 +161,7 @@ public sealed class RetrySafetyTests
         var error = await Assert.ThrowsAsync<LineApiException>(() =>
             line.Client.PushMessageAsync(UserId, [new TextMessage("hello")], TestContext.Current.CancellationToken));
 
-        Assert.Equal(429, error.Status);
+        Assert.Equal(429, (int)error.StatusCode);
         Assert.Equal(TimeSpan.FromMinutes(10), error.RetryAfter);
         Assert.Single(line.Server.RequestsOf("pushMessage"));
     }
@@ -178,7 +178,7 @@ public sealed class RetrySafetyTests
         var error = await Assert.ThrowsAsync<LineApiException>(() =>
             line.Client.PushMessageAsync(UserId, [new TextMessage("hello")], TestContext.Current.CancellationToken));
 
-        Assert.Equal(500, error.Status);
+        Assert.Equal(500, (int)error.StatusCode);
         Assert.Equal(4, line.Server.RequestsOf("pushMessage").Count);
         Assert.Empty(line.Server.Deliveries);
     }

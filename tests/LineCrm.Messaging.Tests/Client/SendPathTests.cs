@@ -59,7 +59,7 @@ public sealed class SendPathTests
         var error = await Assert.ThrowsAsync<LineApiException>(() => line.Client.ReplyTextAsync("reply-token-1", "Again", ct));
 
         Assert.Equal(200, first.Status);
-        Assert.Equal(400, error.Status);
+        Assert.Equal(400, (int)error.StatusCode);
         Assert.Equal("Invalid reply token", error.LineMessage);
         Assert.Equal("replyMessage", error.OperationId);
         var second = line.Server.RequestsOf("replyMessage")[1];
@@ -92,7 +92,7 @@ public sealed class SendPathTests
         var error = await Assert.ThrowsAsync<LineApiException>(() =>
             line.Client.PushMessageAsync(UserId, [new UnknownMessage(raw.RootElement)], TestContext.Current.CancellationToken));
 
-        Assert.Equal(400, error.Status);
+        Assert.Equal(400, (int)error.StatusCode);
         var detail = Assert.Single(error.Details);
         Assert.Equal("messages[0].type", detail.Property);
         Assert.Single(line.Server.RequestsOf("pushMessage")); // a 400 is final: not retried
@@ -106,7 +106,7 @@ public sealed class SendPathTests
         var error = await Assert.ThrowsAsync<LineApiException>(() =>
             line.Client.IssueLinkTokenAsync(UserId, TestContext.Current.CancellationToken));
 
-        Assert.Equal(401, error.Status);
+        Assert.Equal(401, (int)error.StatusCode);
         Assert.Single(line.Server.Requests);
     }
 }

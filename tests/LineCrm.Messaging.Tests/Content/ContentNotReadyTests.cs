@@ -24,7 +24,7 @@ public sealed class ContentNotReadyTests
 
         var notReady = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetMessageContentAsync("m-video", ct));
 
-        Assert.Equal((202, HttpStatusCode.Accepted, "getMessageContent"), (notReady.Status, notReady.StatusCode, notReady.OperationId));
+        Assert.Equal((HttpStatusCode.Accepted, "getMessageContent"), (notReady.StatusCode, notReady.OperationId));
         Assert.Contains(TranscodingCall, notReady.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(LineMessagingClient.GetMessageContentAsync), notReady.Message, StringComparison.Ordinal);
         Assert.NotNull(notReady.RequestId);
@@ -57,7 +57,7 @@ public sealed class ContentNotReadyTests
         using var copy = new MemoryStream();
         await download.CopyToAsync(copy, ct).WaitAsync(Patience, ct);
 
-        Assert.Equal(202, notReady.Status);
+        Assert.Equal(202, (int)notReady.StatusCode);
         Assert.Equal(MessageContentTranscodingStatus.Processing, processing.Value.Status);
         Assert.Equal(MessageContentTranscodingStatus.Succeeded, succeeded.Value.Status);
         Assert.Equal((200, "video/mp4", (long?)bytes.Length), (download.Status, download.ContentType, download.ContentLength));
@@ -75,7 +75,7 @@ public sealed class ContentNotReadyTests
 
         var notReady = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetMessageContentPreviewAsync("m-video", ct));
 
-        Assert.Equal((202, "getMessageContentPreview"), (notReady.Status, notReady.OperationId));
+        Assert.Equal((202, "getMessageContentPreview"), ((int)notReady.StatusCode, notReady.OperationId));
         Assert.Contains(TranscodingCall, notReady.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(LineMessagingClient.GetMessageContentPreviewAsync), notReady.Message, StringComparison.Ordinal);
     }
@@ -89,7 +89,7 @@ public sealed class ContentNotReadyTests
 
         var empty = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetMessageContentAsync("m-any", ct));
 
-        Assert.Equal((204, "getMessageContent"), (empty.Status, empty.OperationId));
+        Assert.Equal((204, "getMessageContent"), ((int)empty.StatusCode, empty.OperationId));
         Assert.Contains("no content to download", empty.Message, StringComparison.Ordinal);
     }
 }

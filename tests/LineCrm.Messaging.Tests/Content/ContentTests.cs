@@ -107,7 +107,7 @@ public sealed class ContentTests
         Assert.Equal(preview, copy.ToArray());
         Assert.Equal(200, download.Status);
         Assert.NotNull(download.RequestId);
-        Assert.Equal((404, "getMessageContentPreview"), (none.Status, none.OperationId));
+        Assert.Equal((404, "getMessageContentPreview"), ((int)none.StatusCode, none.OperationId));
         Assert.Equal("messageId", Assert.Single(none.Details).Property);
         Assert.All(line.Server.RequestsOf("getMessageContentPreview"), r => Assert.Equal(FakeLineHost.Data, r.Host));
     }
@@ -139,9 +139,9 @@ public sealed class ContentTests
         var content = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetMessageContentAsync("nope", ct));
         var transcoding = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetMessageContentTranscodingByMessageIdAsync("nope", ct));
 
-        Assert.Equal((404, "getMessageContent"), (content.Status, content.OperationId));
+        Assert.Equal((404, "getMessageContent"), ((int)content.StatusCode, content.OperationId));
         Assert.Contains("no content for message nope", content.Message, StringComparison.Ordinal);
-        Assert.Equal(404, transcoding.Status);
+        Assert.Equal(404, (int)transcoding.StatusCode);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class CouponTests
         Assert.DoesNotContain(ids[2], running.Select(c => c.CouponId));
         Assert.Equal(ids[2], Assert.Single(closed.Items).CouponId);
         Assert.Null(closed.Next);
-        Assert.Equal(410, again.Status);
+        Assert.Equal(410, (int)again.StatusCode);
         var lists = line.Server.RequestsOf("listCoupon");
         Assert.Equal("/v2/bot/coupon?limit=3", lists[0].PathAndQuery);
         Assert.Equal("/v2/bot/coupon?start=fake-page-3&limit=3", lists[1].PathAndQuery);
@@ -96,10 +96,10 @@ public sealed class CouponTests
         var refused = await Assert.ThrowsAsync<LineApiException>(() =>
             line.Client.CreateCouponAsync(Coupon() with { Timezone = CouponTimeZone.From("ASIA_SEOUL"), Visibility = CouponVisibility.Private }, ct));
 
-        Assert.Equal(404, missing.Status);
+        Assert.Equal(404, (int)missing.StatusCode);
         Assert.Equal("couponId", Assert.Single(missing.Details).Property);
-        Assert.Equal(404, closeMissing.Status);
-        Assert.Equal(400, refused.Status);
+        Assert.Equal(404, (int)closeMissing.StatusCode);
+        Assert.Equal(400, (int)refused.StatusCode);
         Assert.Equal(["timezone", "visibility"], refused.Details.Select(d => d.Property).Order(StringComparer.Ordinal));
         Assert.Empty(line.Server.Platform.Coupons);
     }
@@ -162,7 +162,7 @@ public sealed class CouponTests
         var lost = await Assert.ThrowsAsync<LineApiException>(() => line.Client.CreateCouponAsync(Coupon("second"), ct));
 
         Assert.Equal(200, created.Status);
-        Assert.Equal(500, lost.Status);
+        Assert.Equal(500, (int)lost.StatusCode);
         Assert.Equal([429, 200, 500], line.Server.RequestsOf("createCoupon").Select(r => r.Status));
         Assert.Equal(2, line.Server.Platform.Coupons.Count); // the lost one exists once, not twice
     }

@@ -45,7 +45,7 @@ public sealed class InsightTests
         Assert.Equal("from90", demographics.Ages![1].Age); // a band the spec does not list is kept as is
         Assert.Equal(push.RequestId, events.Overview!.RequestId);
         Assert.Equal(3, Assert.Single(events.Messages!).Impression);
-        Assert.Equal(404, missing.Status);
+        Assert.Equal(404, (int)missing.StatusCode);
         Assert.Equal("requestId", Assert.Single(missing.Details).Property);
     }
 
@@ -66,7 +66,7 @@ public sealed class InsightTests
         Assert.Equal(new RichMenuMetrics(100, 40), summary.Impression!.Metrics);
         Assert.Equal(new RichMenuAreaBounds(0, 0, 1250, 843), Assert.Single(summary.Clicks!).Bounds);
         Assert.Equal([from, from.AddDays(1), from.AddDays(2), to], daily.Impression!.Metrics.Select(m => m.Date));
-        Assert.Equal(404, unknown.Status);
+        Assert.Equal(404, (int)unknown.StatusCode);
         Assert.Equal("getRichMenuInsightDaily", unknown.OperationId);
     }
 

@@ -91,10 +91,10 @@ public sealed class MembershipTests
         var unknownPlan = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetJoinedMembershipUsersAsync(42, cancellationToken: ct));
         var badUser = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetMembershipSubscriptionAsync("not-a-user", ct));
 
-        Assert.Equal(404, noPlans.Status);
-        Assert.Equal(404, unknownPlan.Status);
+        Assert.Equal(404, (int)noPlans.StatusCode);
+        Assert.Equal(404, (int)unknownPlan.StatusCode);
         Assert.Equal("membershipId", Assert.Single(unknownPlan.Details).Property);
-        Assert.Equal(400, badUser.Status);
+        Assert.Equal(400, (int)badUser.StatusCode);
         Assert.Equal("userId", Assert.Single(badUser.Details).Property);
     }
 

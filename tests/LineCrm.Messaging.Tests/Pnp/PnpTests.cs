@@ -115,9 +115,9 @@ public sealed class PnpTests
         line.Server.EnqueueFault(new FakeLineFault(FakeLineFaultKind.ServerErrorAfterProcessing, "pushMessagesByPhone"));
         var lost = await Assert.ThrowsAsync<LineApiException>(() => line.Client.PushMessagesByPhoneAsync(phone, [new TextMessage("y")], cancellationToken: ct));
 
-        Assert.Equal(422, refused.Status);
+        Assert.Equal(422, (int)refused.StatusCode);
         Assert.Equal("to", Assert.Single(refused.Details).Property);
-        Assert.Equal(500, lost.Status);
+        Assert.Equal(500, (int)lost.StatusCode);
         Assert.Single(line.Server.Platform.PnpDeliveries); // delivered once; a retry could have sent it twice
         Assert.Equal(2, line.Server.RequestsOf("pushMessagesByPhone").Count);
     }

@@ -71,7 +71,7 @@ public sealed class RichMenuImageUploadTests
         var again = await Assert.ThrowsAsync<LineApiException>(() => line.Client.SetRichMenuImageAsync(id, Jpeg(), "image/jpeg", ct));
 
         Assert.Equal(image, line.Server.Platform.RichMenus[id].Image);
-        Assert.Equal(400, again.Status);
+        Assert.Equal(400, (int)again.StatusCode);
         Assert.Contains("already been uploaded", again.LineMessage, StringComparison.Ordinal);
     }
 
@@ -151,8 +151,8 @@ public sealed class RichMenuImageUploadTests
         var missing = await Assert.ThrowsAsync<LineApiException>(() => line.Client.SetRichMenuImageAsync("richmenu-nope", Png(), "image/png", ct));
         var noImage = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetRichMenuImageAsync("richmenu-nope", ct));
 
-        Assert.Equal((404, "setRichMenuImage"), (missing.Status, missing.OperationId));
-        Assert.Equal((404, "getRichMenuImage"), (noImage.Status, noImage.OperationId));
+        Assert.Equal((404, "setRichMenuImage"), ((int)missing.StatusCode, missing.OperationId));
+        Assert.Equal((404, "getRichMenuImage"), ((int)noImage.StatusCode, noImage.OperationId));
     }
 
     /// <summary>A stream that cannot say its length, like a network or pipe stream.</summary>

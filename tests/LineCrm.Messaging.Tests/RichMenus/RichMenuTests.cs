@@ -57,7 +57,7 @@ public sealed class RichMenuTests
 
         Assert.Equal(["first", "second"], before.Select(m => m.Name).Order(StringComparer.Ordinal));
         Assert.Equal(second, Assert.Single(after).RichMenuId);
-        Assert.Equal(404, gone.Status);
+        Assert.Equal(404, (int)gone.StatusCode);
         Assert.Equal("getRichMenu", gone.OperationId);
         Assert.Equal("richMenuId", Assert.Single(gone.Details).Property);
     }
@@ -76,7 +76,7 @@ public sealed class RichMenuTests
 
         Assert.Equal(id, current);
         Assert.Null(line.Server.Platform.DefaultRichMenuId);
-        Assert.Equal(404, none.Status);
+        Assert.Equal(404, (int)none.StatusCode);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class RichMenuTests
 
         var refused = await Assert.ThrowsAsync<LineApiException>(() => line.Client.SetDefaultRichMenuAsync(id, ct));
 
-        Assert.Equal(400, refused.Status);
+        Assert.Equal(400, (int)refused.StatusCode);
         Assert.Contains("image", refused.LineMessage, StringComparison.Ordinal);
         Assert.Equal("richMenuId", Assert.Single(refused.Details).Property);
         Assert.Null(line.Server.Platform.DefaultRichMenuId);
@@ -113,7 +113,7 @@ public sealed class RichMenuTests
         Assert.Equal(vip, ofUser);
         Assert.Equal(202, bulk.Status);
         Assert.Equal(501, linkedInBulk);
-        Assert.Equal(404, unlinked.Status);
+        Assert.Equal(404, (int)unlinked.StatusCode);
         Assert.Equal(250, line.Server.Platform.UserRichMenus.Count);
         Assert.DoesNotContain(many[0], line.Server.Platform.UserRichMenus.Keys);
         Assert.Equal(vip, line.Server.Platform.UserRichMenus[many[^1]]);
@@ -157,7 +157,7 @@ public sealed class RichMenuTests
 
         Assert.Equal(new RichMenuAlias("points-tab", points), read);
         Assert.Equal([new RichMenuAlias("points-tab", shop), new RichMenuAlias("shop-tab", shop)], listed);
-        Assert.Equal(404, deleted.Status);
+        Assert.Equal(404, (int)deleted.StatusCode);
         Assert.Equal("points-tab", Assert.Single(line.Server.Platform.RichMenuAliases).Key);
     }
 
@@ -173,9 +173,9 @@ public sealed class RichMenuTests
         var unknown = await Assert.ThrowsAsync<LineApiException>(() => line.Client.UpdateRichMenuAliasAsync("tab", "richmenu-nope", ct));
         var badId = await Assert.ThrowsAsync<ArgumentException>(() => line.Client.CreateRichMenuAliasAsync(new RichMenuAlias("Tab 1", id), ct));
 
-        Assert.Equal((400, "richMenuAliasId"), (taken.Status, Assert.Single(taken.Details).Property));
+        Assert.Equal((400, "richMenuAliasId"), ((int)taken.StatusCode, Assert.Single(taken.Details).Property));
         Assert.Contains("'tab' exists already", taken.Message, StringComparison.Ordinal);
-        Assert.Equal((400, "richMenuId"), (unknown.Status, Assert.Single(unknown.Details).Property));
+        Assert.Equal((400, "richMenuId"), ((int)unknown.StatusCode, Assert.Single(unknown.Details).Property));
         Assert.Equal("richMenuAlias.richMenuAliasId", badId.ParamName);
         Assert.Contains("'T' at index 0", badId.Message, StringComparison.Ordinal);
         Assert.Equal(2, line.Server.RequestsOf("createRichMenuAlias").Count);
@@ -246,10 +246,10 @@ public sealed class RichMenuTests
             new RichMenuBatchRequest([new RichMenuBatchLinkOperation(id, "richmenu-missing")]), ct));
         var unknown = await Assert.ThrowsAsync<LineApiException>(() => line.Client.GetRichMenuBatchProgressAsync("0123", ct));
 
-        Assert.Equal(400, invalid.Status);
+        Assert.Equal(400, (int)invalid.StatusCode);
         var detail = Assert.Single(invalid.Details);
         Assert.Equal(("operations[0].to", "richmenu not found: richmenu-missing"), (detail.Property, detail.Message));
-        Assert.Equal(404, unknown.Status);
+        Assert.Equal(404, (int)unknown.StatusCode);
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public sealed class RichMenuTests
             Areas = [new RichMenuArea(new(0, 0, 100, 100), new UnknownAction(JsonDocument.Parse("{\"type\":\"teleport\"}").RootElement))],
         };
         var rejected = await Assert.ThrowsAsync<LineApiException>(() => line.Client.ValidateRichMenuObjectAsync(unknownAction, ct));
-        Assert.Equal(400, rejected.Status);
+        Assert.Equal(400, (int)rejected.StatusCode);
         Assert.Equal("areas[0].action.type", Assert.Single(rejected.Details).Property);
     }
 
@@ -305,7 +305,7 @@ public sealed class RichMenuTests
         Assert.Equal(id, read.Value.RichMenuId);
         Assert.Equal([429, 200], line.Server.RequestsOf("getRichMenu").Select(r => r.Status));
         Assert.Equal([429, 200, 500], line.Server.RequestsOf("createRichMenu").Select(r => r.Status));
-        Assert.Equal(500, failed.Status);
+        Assert.Equal(500, (int)failed.StatusCode);
         // The menu LINE made before its 500 exists once: the client did not make a second one by retrying.
         Assert.Equal(2, line.Server.Platform.RichMenus.Count);
     }

@@ -24,7 +24,7 @@ public sealed class ChannelTokenClientTests
         Assert.NotNull(issued.KeyId);
         Assert.Equal(line.ChannelId, info.ClientId);
         Assert.Contains(issued.KeyId, kids.Kids);
-        Assert.Equal(400, afterRevoke.Status);
+        Assert.Equal(400, (int)afterRevoke.StatusCode);
         Assert.Equal("invalid_request: access token expired or revoked", afterRevoke.LineMessage);
 
         var request = line.Server.RequestsOf("issueChannelTokenByJWT")[0];
@@ -43,7 +43,7 @@ public sealed class ChannelTokenClientTests
         var error = await Assert.ThrowsAsync<LineApiException>(() => line.Client.IssueChannelTokenByJwtAsync(
             LineJwtAssertion.Create(impostor, line.ChannelId, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken));
 
-        Assert.Equal(400, error.Status);
+        Assert.Equal(400, (int)error.StatusCode);
         Assert.Equal("issueChannelTokenByJWT", error.OperationId);
         Assert.Contains("signature does not verify", error.LineMessage, StringComparison.Ordinal);
         Assert.Single(line.Server.RequestsOf("issueChannelTokenByJWT")); // a 400 is final
@@ -79,7 +79,7 @@ public sealed class ChannelTokenClientTests
         line.Server.EnqueueFault(new FakeLineFault(FakeLineFaultKind.TooManyRequests, "issueChannelToken"));
         var issued = await line.Client.IssueChannelTokenAsync(line.ChannelId, line.ChannelSecret, ct);
 
-        Assert.Equal(400, wrong.Status);
+        Assert.Equal(400, (int)wrong.StatusCode);
         Assert.StartsWith("invalid_client", wrong.LineMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("nope", wrong.Message, StringComparison.Ordinal);
         Assert.Equal(200, issued.Status);

@@ -67,7 +67,7 @@ public sealed class RenewingChannelTokenProviderTests
         var error = await Assert.ThrowsAsync<LineApiException>(() => provider.GetAccessTokenAsync(ct).AsTask());
 
         Assert.Equal(first, stillFirst);
-        Assert.Equal(400, error.Status);
+        Assert.Equal(400, (int)error.StatusCode);
         Assert.Equal(3, line.Server.RequestsOf("issueChannelToken").Count);
     }
 

@@ -97,7 +97,7 @@ public sealed class WebhookEndpointTests
 
         Assert.Equal(200, read.Status);
         Assert.Equal([429, 200], line.Server.RequestsOf("getWebhookEndpoint").Select(r => r.Status));
-        Assert.Equal(500, failed.Status);
+        Assert.Equal(500, (int)failed.StatusCode);
         Assert.Equal("https://crm.example/line/webhook", line.Server.Platform.WebhookEndpoint);
     }
 }
