@@ -9,7 +9,7 @@ namespace LineCrm.Messaging.AspNetCore;
 /// </summary>
 internal sealed class WebhookTelemetry : IDisposable
 {
-    public static readonly ActivitySource ActivitySource = new(MessagingAspNetCoreAssembly.Name);
+    public static readonly ActivitySource ActivitySource = new(LineWebhookDiagnostics.ActivitySourceName);
 
     private readonly Meter _meter;
     private readonly Counter<long> _requests;
@@ -19,7 +19,7 @@ internal sealed class WebhookTelemetry : IDisposable
 
     public WebhookTelemetry(IMeterFactory meterFactory)
     {
-        _meter = meterFactory.Create(MessagingAspNetCoreAssembly.Name);
+        _meter = meterFactory.Create(LineWebhookDiagnostics.MeterName);
         _requests = _meter.CreateCounter<long>("linecrm.webhook.requests", "{request}", "Webhook requests, by outcome.");
         _events = _meter.CreateCounter<long>("linecrm.webhook.events", "{event}", "Webhook events handed to handlers, by type.");
         _duplicates = _meter.CreateCounter<long>("linecrm.webhook.duplicates", "{event}", "Redelivered events skipped.");

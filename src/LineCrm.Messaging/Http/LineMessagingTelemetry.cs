@@ -9,9 +9,9 @@ namespace LineCrm.Messaging.Http;
 /// </summary>
 internal static class LineMessagingTelemetry
 {
-    public static readonly ActivitySource Source = new(MessagingAssembly.Name);
+    public static readonly ActivitySource Source = new(LineMessagingDiagnostics.ActivitySourceName);
 
-    public static readonly Meter Meter = new(MessagingAssembly.Name);
+    public static readonly Meter Meter = new(LineMessagingDiagnostics.MeterName);
 
     /// <summary>Every attempt sent to LINE, tagged with operation and status.</summary>
     public static readonly Counter<long> Requests = Meter.CreateCounter<long>(
