@@ -111,6 +111,16 @@ public readonly struct IdentifierType : IEquatable<IdentifierType>
         throw new ArgumentException(problem, nameof(value));
     }
 
+    /// <summary>
+    /// True when <paramref name="value"/> is a valid value of this type already in its normal form, so that
+    /// <see cref="NormalizeValue"/> would return it unchanged. An API that takes ids verbatim (a LINE user id sent
+    /// to LINE) checks with this: <c>IdentifierType.LineUser.IsNormalizedValue(userId)</c>.
+    /// </summary>
+    /// <param name="value">The value to check.</param>
+    /// <returns>False for null, white space around it, upper-case hex digits, or any value not of this type's form.</returns>
+    public bool IsNormalizedValue([NotNullWhen(true)] string? value) =>
+        TryNormalizeValue(value, out var normalized, out _) && ReferenceEquals(normalized, value);
+
     internal bool TryNormalizeValue(string? value, [NotNullWhen(true)] out string? normalized, [NotNullWhen(false)] out string? problem)
     {
         normalized = null;

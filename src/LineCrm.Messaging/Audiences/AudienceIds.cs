@@ -1,4 +1,4 @@
-using System.Buffers;
+using LineCrm.Identity;
 
 namespace LineCrm.Messaging.Audiences;
 
@@ -9,8 +9,6 @@ internal static class AudienceIds
     public const string NotAnIfa = "not an IFA (a UUID)";
     public const string Duplicate = "repeats an earlier id";
 
-    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
-
     public static (List<string> Valid, List<RejectedAudienceId> Rejected) Sort(IEnumerable<string> ids, bool ifa)
     {
         ArgumentNullException.ThrowIfNull(ids);
@@ -19,7 +17,7 @@ internal static class AudienceIds
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            if (ifa ? !Guid.TryParse(id, out _) : !IsUserId(id))
+            if (ifa ? !Guid.TryParse(id, out _) : !IdentifierType.LineUser.IsNormalizedValue(id))
             {
                 rejected.Add(new RejectedAudienceId(id ?? string.Empty, ifa ? NotAnIfa : NotAUserId));
             }
@@ -35,7 +33,4 @@ internal static class AudienceIds
 
         return (valid, rejected);
     }
-
-    public static bool IsUserId(string? id) =>
-        id is { Length: 33 } && id[0] == 'U' && id.AsSpan(1).IndexOfAnyExcept(LowerHex) < 0;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LineCrm.Identity;
 using LineCrm.Messaging.Messages;
 using LineCrm.Messaging.Messages.Validation;
 using LineCrm.Messaging.Serialization;
@@ -87,7 +88,7 @@ public sealed record BulkSendJob
         var valid = new List<string>();
         foreach (var userId in userIds)
         {
-            if (!IsLineUserId(userId))
+            if (!IdentifierType.LineUser.IsNormalizedValue(userId))
             {
                 invalid.Add(userId ?? string.Empty);
             }
@@ -116,26 +117,6 @@ public sealed record BulkSendJob
     public static BulkSendJob FromJson(string json) =>
         JsonSerializer.Deserialize(json, LineJsonContext.Default.BulkSendJob)
         ?? throw new JsonException("The saved bulk send job is null.");
-
-    /// <summary>True for <c>U</c> followed by 32 lowercase hex digits, the form of a LINE user id.</summary>
-    /// <param name="userId">The id to check.</param>
-    public static bool IsLineUserId(string? userId)
-    {
-        if (userId is not { Length: 33 } || userId[0] != 'U')
-        {
-            return false;
-        }
-
-        foreach (var c in userId.AsSpan(1))
-        {
-            if (!char.IsAsciiDigit(c) && c is not (>= 'a' and <= 'f'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }
 
 /// <summary>One multicast of a bulk send and what became of it.</summary>
