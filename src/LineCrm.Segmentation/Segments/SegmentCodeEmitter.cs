@@ -226,22 +226,29 @@ internal sealed class SegmentCodeEmitter
             return Both(left, right, op);
         }
 
-        var (type, method, l, r) = (a.Left.Type, a.Right.Type, a.Op) switch
+        var (call, l, r) = (a.Left.Type, a.Right.Type, a.Op) switch
         {
-            (SegmentType.Int, _, ArithmeticOp.Add) => (typeof(CelIntegers), nameof(CelIntegers.Add), left, right),
-            (SegmentType.Int, _, ArithmeticOp.Subtract) => (typeof(CelIntegers), nameof(CelIntegers.Subtract), left, right),
-            (SegmentType.Int, _, ArithmeticOp.Multiply) => (typeof(CelIntegers), nameof(CelIntegers.Multiply), left, right),
-            (SegmentType.Int, _, ArithmeticOp.Divide) => (typeof(CelIntegers), nameof(CelIntegers.Divide), left, right),
-            (SegmentType.Int, _, ArithmeticOp.Modulo) => (typeof(CelIntegers), nameof(CelIntegers.Modulo), left, right),
-            (SegmentType.Timestamp, SegmentType.Duration, ArithmeticOp.Add) => (typeof(CelTicks), nameof(CelTicks.AddDuration), left, right),
-            (SegmentType.Duration, SegmentType.Timestamp, ArithmeticOp.Add) => (typeof(CelTicks), nameof(CelTicks.AddDuration), right, left),
-            (SegmentType.Timestamp, SegmentType.Duration, ArithmeticOp.Subtract) => (typeof(CelTicks), nameof(CelTicks.SubtractDuration), left, right),
-            (SegmentType.Timestamp, SegmentType.Timestamp, ArithmeticOp.Subtract) => (typeof(CelTicks), nameof(CelTicks.Between), left, right),
-            (SegmentType.Duration, SegmentType.Duration, ArithmeticOp.Add) => (typeof(CelTicks), nameof(CelTicks.AddDurations), left, right),
-            (SegmentType.Duration, SegmentType.Duration, ArithmeticOp.Subtract) => (typeof(CelTicks), nameof(CelTicks.SubtractDurations), left, right),
+            (SegmentType.Int, _, ArithmeticOp.Add) => (Integers(nameof(CelIntegers.Add)), left, right),
+            (SegmentType.Int, _, ArithmeticOp.Subtract) => (Integers(nameof(CelIntegers.Subtract)), left, right),
+            (SegmentType.Int, _, ArithmeticOp.Multiply) => (Integers(nameof(CelIntegers.Multiply)), left, right),
+            (SegmentType.Int, _, ArithmeticOp.Divide) => (Integers(nameof(CelIntegers.Divide)), left, right),
+            (SegmentType.Int, _, ArithmeticOp.Modulo) => (Integers(nameof(CelIntegers.Modulo)), left, right),
+            (SegmentType.Timestamp, SegmentType.Duration, ArithmeticOp.Add) => (Ticks(nameof(CelTicks.AddDuration)), left, right),
+            (SegmentType.Duration, SegmentType.Timestamp, ArithmeticOp.Add) => (Ticks(nameof(CelTicks.AddDuration)), right, left),
+            (SegmentType.Timestamp, SegmentType.Duration, ArithmeticOp.Subtract) => (Ticks(nameof(CelTicks.SubtractDuration)), left, right),
+            (SegmentType.Timestamp, SegmentType.Timestamp, ArithmeticOp.Subtract) => (Ticks(nameof(CelTicks.Between)), left, right),
+            (SegmentType.Duration, SegmentType.Duration, ArithmeticOp.Add) => (Ticks(nameof(CelTicks.AddDurations)), left, right),
+            (SegmentType.Duration, SegmentType.Duration, ArithmeticOp.Subtract) => (Ticks(nameof(CelTicks.SubtractDurations)), left, right),
             _ => throw new NotSupportedException($"No arithmetic {a.Op} for {a.Left.Type} and {a.Right.Type}."),
         };
-        return Both(l, r, (x, y) => Call(method, type, x, y), mayFail: true);
+        return Both(l, r, call, mayFail: true);
+
+        // The helper's type is a typeof constant at each call, not a value carried through a tuple: the trimmer sees
+        // which public methods are reached and keeps them (a Type in a tuple loses its DynamicallyAccessedMembers
+        // annotation, which is what IL2077 reported here).
+        static Func<Expression, Expression, Expression> Integers(string method) => (x, y) => Call(method, typeof(CelIntegers), x, y);
+
+        static Func<Expression, Expression, Expression> Ticks(string method) => (x, y) => Call(method, typeof(CelTicks), x, y);
     }
 
     private Operand Compare(CompareExpr c)
