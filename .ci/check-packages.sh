@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the packed artifacts: exactly one .nupkg per project under src/, each carrying its README and the XML
-# documentation of its assembly.
+# documentation of its assembly, with a prerelease version while the API is unsettled, and (check-sourcelink.py) a
+# repository URL, commit and SourceLink map that match git.
 set -euo pipefail
 artifacts=${1:?usage: check-packages.sh DIR}
 status=0
@@ -19,6 +20,10 @@ for csproj in src/*/*.csproj; do
       status=1
     fi
   done
+  if ! [[ "$(basename "${found[0]}")" =~ ^${name//./\\.}\.[0-9]+\.[0-9]+\.[0-9]+-[0-9A-Za-z.]+\.nupkg$ ]]; then
+    echo "package check: ${found[0]} is not a prerelease version (VersionSuffix in Directory.Build.props)" >&2
+    status=1
+  fi
   echo "package check: $(basename "${found[0]}") has README.md, $name.dll and $name.xml"
 done
 extra=$(find "$artifacts" -maxdepth 1 -name '*.nupkg' | wc -l)
@@ -27,4 +32,5 @@ if [ "$extra" -ne "$expected" ]; then
   echo "package check: $extra packages for $expected src projects" >&2
   status=1
 fi
+python3 "$(dirname "$0")/check-sourcelink.py" "$artifacts" || status=1
 exit $status
