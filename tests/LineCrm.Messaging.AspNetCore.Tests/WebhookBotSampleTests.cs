@@ -8,7 +8,7 @@ using LineCrm.Messaging.Webhooks;
 using LineCrm.Samples.WebhookBot;
 using LineCrm.Samples.WebhookBot.Bot;
 using LineCrm.Samples.WebhookBot.Linking;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

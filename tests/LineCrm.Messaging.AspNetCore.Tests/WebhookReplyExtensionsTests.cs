@@ -1,7 +1,7 @@
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.DependencyInjection;
 using LineCrm.Messaging.Webhooks;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LineCrm.Messaging.AspNetCore.Tests;

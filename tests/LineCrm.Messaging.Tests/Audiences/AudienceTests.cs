@@ -4,7 +4,7 @@ using LineCrm.Messaging.Audiences;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Serialization;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 
 namespace LineCrm.Messaging.Tests.Audiences;
 

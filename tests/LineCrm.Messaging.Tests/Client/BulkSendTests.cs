@@ -1,7 +1,7 @@
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Messages;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 
 namespace LineCrm.Messaging.Tests.Client;
 

@@ -2,7 +2,7 @@ using System.Net;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Content;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 
 namespace LineCrm.Messaging.Tests.Content;
 

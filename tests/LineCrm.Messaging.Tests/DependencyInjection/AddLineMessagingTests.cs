@@ -2,7 +2,7 @@ using LineCrm.Messaging.Client;
 using LineCrm.Messaging.DependencyInjection;
 using LineCrm.Messaging.Messages;
 using LineCrm.Messaging.Tokens;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,7 @@ using LineCrm.Messaging.Insights;
 using LineCrm.Messaging.Messages;
 using LineCrm.Messaging.Serialization;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 
 namespace LineCrm.Messaging.Tests.Insights;
 

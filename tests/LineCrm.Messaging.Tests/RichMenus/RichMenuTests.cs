@@ -3,7 +3,7 @@ using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Messages.Actions;
 using LineCrm.Messaging.RichMenus;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 using static LineCrm.Messaging.Tests.RichMenus.RichMenuSamples;
 
 namespace LineCrm.Messaging.Tests.RichMenus;

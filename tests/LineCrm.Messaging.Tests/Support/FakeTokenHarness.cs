@@ -1,5 +1,5 @@
 using LineCrm.Messaging.Tokens;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 
 namespace LineCrm.Messaging.Tests.Support;
 

@@ -1,6 +1,6 @@
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 
 namespace LineCrm.Messaging.Tests.WebhookSettings;
 
