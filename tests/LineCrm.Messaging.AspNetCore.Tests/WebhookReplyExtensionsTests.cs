@@ -1,7 +1,7 @@
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.DependencyInjection;
-using LineCrm.Messaging.Webhooks;
 using LineCrm.Messaging.Testing;
+using LineCrm.Messaging.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LineCrm.Messaging.AspNetCore.Tests;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using LineCrm.Messaging.Client;
-using LineCrm.Testing;
 using LineCrm.Messaging.Testing;
+using LineCrm.Testing;
 
 namespace LineCrm.Messaging.Tests.Client;
 

@@ -1,8 +1,8 @@
 using System.Reflection;
 using LineCrm.Messaging.Client;
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Tokens;
 using LineCrm.Testing;
-using LineCrm.Messaging.Testing;
 
 namespace LineCrm.Messaging.Tests.Client;
 

@@ -1,8 +1,8 @@
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.DependencyInjection;
 using LineCrm.Messaging.Messages;
-using LineCrm.Messaging.Tokens;
 using LineCrm.Messaging.Testing;
+using LineCrm.Messaging.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

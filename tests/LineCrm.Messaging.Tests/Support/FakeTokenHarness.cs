@@ -1,5 +1,5 @@
-using LineCrm.Messaging.Tokens;
 using LineCrm.Messaging.Testing;
+using LineCrm.Messaging.Tokens;
 
 namespace LineCrm.Messaging.Tests.Support;
 
