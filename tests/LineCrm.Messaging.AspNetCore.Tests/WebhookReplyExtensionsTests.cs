@@ -1,6 +1,6 @@
 using LineCrm.Messaging.Client;
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Webhooks;
-using LineCrm.Testing.FakeLine;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LineCrm.Messaging.AspNetCore.Tests;

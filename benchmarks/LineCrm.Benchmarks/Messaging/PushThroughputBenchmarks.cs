@@ -4,8 +4,7 @@ using BenchmarkDotNet.Attributes;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Messages;
 using LineCrm.Messaging.Serialization;
-using LineCrm.Testing;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 
 namespace LineCrm.Benchmarks.Messaging;
 
@@ -33,8 +32,7 @@ public class PushThroughputBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        var spec = Path.Combine(SharedData.Root() ?? throw new InvalidOperationException("../shared is missing"), "line-openapi", "messaging-api.yml");
-        _server = await FakeLineServer.StartAsync(OpenApiDocument.Load(spec), FakeLineServer.DefaultAccessToken);
+        _server = await FakeLineServer.StartAsync(LineOpenApiDocument.LoadEmbedded("messaging-api.yml"), FakeLineServer.DefaultAccessToken);
         _http = new HttpClient();
         var options = new LineMessagingOptions
         {

@@ -37,13 +37,14 @@ internal static class SvgCharts
         const int left = 70, bottom = 46, top = 28, height = 220;
         var slot = Math.Clamp(720.0 / Math.Max(1, labels.Count), 8, 48);
         var width = left + (slot * labels.Count) + 20;
-        var max = Math.Max(1e-9, stacks.Count == 0 ? 1 : stacks.Max(s => s.Where(v => v > 0).Sum()));
+        var ticks = AxisTicks.For(0, stacks.Count == 0 ? 0 : stacks.Max(s => s.Where(v => v > 0).Sum()));
+        var max = ticks.High; // bars scale to the top tick, so a bar reaching a gridline has that value
         var svg = Open(width, top + height + bottom);
-        for (var t = 0; t <= 4; t++)
+        foreach (var tick in ticks.Values)
         {
-            var y = top + height - (height * t / 4.0);
+            var y = top + height - (height * tick / max);
             svg.Append(Invariant, $"<line x1=\"{left}\" x2=\"{width - 10:F0}\" y1=\"{y:F1}\" y2=\"{y:F1}\" stroke=\"#e3e7eb\"/>");
-            svg.Append(Invariant, $"<text x=\"{left - 6}\" y=\"{y + 4:F1}\" text-anchor=\"end\" class=\"small\">{Encode(format(max * t / 4))}</text>");
+            svg.Append(Invariant, $"<text x=\"{left - 6}\" y=\"{y + 4:F1}\" text-anchor=\"end\" class=\"small tick\">{Encode(ticks.Label(tick))}</text>");
         }
 
         var every = Math.Max(1, (int)Math.Ceiling((labels.Count == 0 ? 0 : labels.Max(l => l.Length) * 6.5 + 6) / slot));
@@ -99,11 +100,12 @@ internal static class SvgCharts
 
                 // Square-root scale so the small later-month shares still show.
                 var shade = Math.Sqrt(Math.Clamp(s, 0, 1));
-                var fill = FormattableString.Invariant($"rgb({(int)(240 - (193 * shade))},{(int)(246 - (135 * shade))},{(int)(252 - (73 * shade))})");
-                var ink = shade > 0.55 ? "#fff" : "#1f2933";
+                var fill = new Rgb((int)(240 - (193 * shade)), (int)(246 - (135 * shade)), (int)(252 - (73 * shade)));
+                // Inline style, not the fill attribute: the page's CSS colours svg text, and CSS wins over attributes.
+                var ink = Contrast.InkFor(fill);
                 var x = left + (c * cellWidth);
                 svg.Append(Invariant, $"<rect x=\"{x:F1}\" y=\"{y}\" width=\"{cellWidth - 2:F1}\" height=\"{cellHeight - 2}\" fill=\"{fill}\"><title>{Encode(title)}</title></rect>");
-                svg.Append(Invariant, $"<text x=\"{x + ((cellWidth - 2) / 2):F1}\" y=\"{y + 15}\" text-anchor=\"middle\" class=\"cell\" fill=\"{ink}\">{Encode(text)}</text>");
+                svg.Append(Invariant, $"<text x=\"{x + ((cellWidth - 2) / 2):F1}\" y=\"{y + 15}\" text-anchor=\"middle\" class=\"cell\" style=\"fill:{ink}\">{Encode(text)}</text>");
             }
         }
 

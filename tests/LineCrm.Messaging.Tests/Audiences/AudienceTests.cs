@@ -3,8 +3,8 @@ using System.Text.Json;
 using LineCrm.Messaging.Audiences;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Serialization;
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
 
 namespace LineCrm.Messaging.Tests.Audiences;
 

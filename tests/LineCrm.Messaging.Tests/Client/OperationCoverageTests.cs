@@ -1,7 +1,7 @@
 using System.Reflection;
 using LineCrm.Messaging.Client;
+using LineCrm.Messaging.Testing;
 using LineCrm.Testing;
-using LineCrm.Testing.FakeLine;
 
 namespace LineCrm.Messaging.Tests.Client;
 
@@ -20,14 +20,14 @@ public sealed class OperationCoverageTests(ITestOutputHelper output)
     [Fact]
     public void The_client_implements_every_promised_operation_of_messaging_api_yml_and_lists_the_rest()
     {
-        var document = OpenApiDocument.Load(SharedData.Require("line-openapi/messaging-api.yml"));
+        var document = LineOpenApiDocument.Load(SharedData.Require("line-openapi/messaging-api.yml"));
         var inSpec = document.Operations.Select(operation => operation.OperationId).ToHashSet(StringComparer.Ordinal);
         var implemented = Implemented();
 
         Assert.Equal(73, inSpec.Count);
         // Every attribute names a real operationId of one of the four platform documents the client covers.
         var platform = new[] { "manage-audience.yml", "insight.yml", "channel-access-token.yml" }
-            .SelectMany(file => OpenApiDocument.Load(SharedData.Require("line-openapi/" + file)).Operations)
+            .SelectMany(file => LineOpenApiDocument.Load(SharedData.Require("line-openapi/" + file)).Operations)
             .Select(operation => operation.OperationId)
             .Concat(inSpec)
             .ToHashSet(StringComparer.Ordinal);

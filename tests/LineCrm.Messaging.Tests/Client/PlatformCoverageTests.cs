@@ -1,8 +1,8 @@
 using System.Reflection;
 using LineCrm.Messaging.Client;
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Tokens;
 using LineCrm.Testing;
-using LineCrm.Testing.FakeLine;
 
 namespace LineCrm.Messaging.Tests.Client;
 
@@ -15,8 +15,8 @@ public sealed class PlatformCoverageTests
     [Fact]
     public void Every_operation_of_the_four_documents_has_a_client_method()
     {
-        var documented = FakeLineServer.PlatformDocuments
-            .SelectMany(name => OpenApiDocument.Load(SharedData.Require("line-openapi/" + name)).Operations)
+        var documented = LineOpenApiDocument.EmbeddedDocuments
+            .SelectMany(name => LineOpenApiDocument.Load(SharedData.Require("line-openapi/" + name)).Operations)
             .Select(operation => operation.OperationId)
             .ToHashSet(StringComparer.Ordinal);
         var implemented = Implemented();
@@ -35,7 +35,7 @@ public sealed class PlatformCoverageTests
         var implemented = Implemented();
         foreach (var name in (string[])["channel-access-token.yml", "manage-audience.yml", "insight.yml"])
         {
-            var operations = OpenApiDocument.Load(SharedData.Require("line-openapi/" + name)).Operations.Select(o => o.OperationId);
+            var operations = LineOpenApiDocument.Load(SharedData.Require("line-openapi/" + name)).Operations.Select(o => o.OperationId);
             var missing = operations.Where(id => !implemented.Contains(id)).ToArray();
             Assert.True(missing.Length == 0, $"{name}: no client method for " + string.Join(", ", missing));
         }

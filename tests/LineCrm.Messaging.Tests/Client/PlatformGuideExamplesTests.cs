@@ -2,8 +2,8 @@ using System.Globalization;
 using LineCrm.Messaging.Coupons;
 using LineCrm.Messaging.Messages;
 using LineCrm.Messaging.Pnp;
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
 
 namespace LineCrm.Messaging.Tests.Client;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Coupons;
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
 
 namespace LineCrm.Messaging.Tests.Coupons;
 

@@ -2,8 +2,8 @@ using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Insights;
 using LineCrm.Messaging.Messages;
 using LineCrm.Messaging.Serialization;
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
 
 namespace LineCrm.Messaging.Tests.Insights;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Memberships;
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
 
 namespace LineCrm.Messaging.Tests.Memberships;
 

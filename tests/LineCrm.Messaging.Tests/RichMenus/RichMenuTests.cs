@@ -2,8 +2,8 @@ using System.Text.Json;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Messages.Actions;
 using LineCrm.Messaging.RichMenus;
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
 using static LineCrm.Messaging.Tests.RichMenus.RichMenuSamples;
 
 namespace LineCrm.Messaging.Tests.RichMenus;

@@ -1,5 +1,5 @@
 using LineCrm.Messaging.Client;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace LineCrm.Messaging.Tests.Support;

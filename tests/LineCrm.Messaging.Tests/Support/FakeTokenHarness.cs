@@ -1,5 +1,5 @@
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Tokens;
-using LineCrm.Testing.FakeLine;
 
 namespace LineCrm.Messaging.Tests.Support;
 

@@ -1,7 +1,7 @@
 using LineCrm.Messaging.Client;
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Tests.Support;
 using LineCrm.Messaging.Tokens;
-using LineCrm.Testing.FakeLine;
 
 namespace LineCrm.Messaging.Tests.Tokens;
 

@@ -1,6 +1,6 @@
 using LineCrm.Messaging.Client;
+using LineCrm.Messaging.Testing;
 using LineCrm.Messaging.Tests.Support;
-using LineCrm.Testing.FakeLine;
 
 namespace LineCrm.Messaging.Tests.WebhookSettings;
 
