@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Messages;
-using LineCrm.Testing.FakeLine;
+using LineCrm.Messaging.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
