@@ -31,9 +31,12 @@ public sealed record InteractionKind : OpenSetValue
     /// <summary>The person removed an item from a cart.</summary>
     public static InteractionKind CartRemoved { get; } = new("cart_removed");
 
+    /// <summary>The person sent the account a message (LINE <c>message</c>); not a message the account sent them.</summary>
+    public static InteractionKind Messaged { get; } = new("messaged");
+
     /// <summary>The well-known kinds.</summary>
     public static IReadOnlyList<InteractionKind> WellKnown { get; } =
-        [FriendAdded, Blocked, Unblocked, MessageDelivered, Clicked, PageViewed, CartAdded, CartRemoved];
+        [FriendAdded, Blocked, Unblocked, MessageDelivered, Clicked, PageViewed, CartAdded, CartRemoved, Messaged];
 
     /// <summary>The kind with this name: a well-known one, or a custom one ("coupon_used").</summary>
     /// <exception cref="ArgumentException">The name is empty or not of the allowed form.</exception>
