@@ -28,7 +28,7 @@ internal sealed class LineWebhookEndpoint
         ILogger<LineWebhookEndpoint> logger)
     {
         var settings = options.Value;
-        _receiver = new WebhookReceiver(settings.Channels.Select(c => new ChannelSecret(c.Secret, c.Destination)));
+        _receiver = new WebhookReceiver(settings.Channels.Select(c => new ChannelSecret(c.Secret, c.Destination)), logger);
         _maxBodySize = settings.MaxBodySize;
         _dispatcher = dispatcher;
         _seen = seen;

@@ -25,6 +25,10 @@ internal static class LineMessagingTelemetry
     public static readonly Counter<long> Throttled = Meter.CreateCounter<long>(
         "linecrm.messaging.throttled", "{response}", "429 Too Many Requests answers from LINE.");
 
+    /// <summary>Every webhook field the parser could not read and degraded to absent, tagged with the event type.</summary>
+    public static readonly Counter<long> DegradedFields = Meter.CreateCounter<long>(
+        "linecrm.webhook.degraded_fields", "{field}", "Webhook event fields read as absent because their value could not be read.");
+
     /// <summary>The time of each attempt, from sending to the last byte of the body.</summary>
     public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
         "linecrm.messaging.request.duration", "s", "Time of one HTTP attempt to the LINE API.");

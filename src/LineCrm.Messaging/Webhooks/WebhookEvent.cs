@@ -18,6 +18,7 @@ public abstract record WebhookEvent
     private string _mode = WebhookEventModes.Active;
     private string _webhookEventId = string.Empty;
     private bool _isRedelivery;
+    private IReadOnlyList<DegradedField> _degradedFields = [];
 
     /// <summary>Where the event came from: a user, a group or a room; null for events without a source (module events).</summary>
     public WebhookSource? Source { get => _source; init => _source = value; }
@@ -36,6 +37,19 @@ public abstract record WebhookEvent
 
     /// <summary>Whether LINE is sending this event again because an earlier delivery was not acknowledged (<c>deliveryContext.isRedelivery</c>).</summary>
     public bool IsRedelivery { get => _isRedelivery; init => _isRedelivery = value; }
+
+    /// <summary>
+    /// The fields of this event that the parser could not read and read as absent (null, empty or zero) instead, with
+    /// their JSON path and raw text; empty for an event read in full. An event that was not an object at all is an
+    /// <see cref="UnknownEvent"/> with one entry, the event itself.
+    /// </summary>
+    public IReadOnlyList<DegradedField> DegradedFields { get => _degradedFields; init => _degradedFields = value ?? []; }
+
+    /// <summary>Whether some field of this event could not be read (<see cref="DegradedFields"/> is not empty).</summary>
+    public bool IsDegraded => _degradedFields.Count > 0;
+
+    /// <summary>Marks the event as read with these fields degraded, right after the parser made it.</summary>
+    internal void SetDegraded(IReadOnlyList<DegradedField> fields) => _degradedFields = fields;
 
     /// <summary>
     /// Sets the fields every event shares, right after the parser made the event and before anyone else sees it;
