@@ -2,6 +2,7 @@ using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Expressions.Checking;
 using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Expressions.Evaluation;
+using LineCrm.Segmentation.Expressions.Extensions;
 
 namespace LineCrm.Segmentation.Segments;
 
@@ -77,9 +78,14 @@ internal static class MemberSchema
     /// <summary>The environment segments are checked against, with the default limits.</summary>
     public static CelEnvironment Environment { get; } = Create(CelLimits.Default);
 
-    /// <summary>An environment with the member declarations and the given limits.</summary>
+    /// <summary>The extension libraries segments have on: strings, math, bindings and optional values.</summary>
+    public static IReadOnlyList<ICelLibrary> Libraries { get; } =
+        [CelExtensions.Strings, CelExtensions.Math, CelExtensions.Bindings, CelExtensions.Optionals];
+
+    /// <summary>An environment with the member declarations, the segment libraries and the given limits.</summary>
     public static CelEnvironment Create(CelLimits limits) =>
         CelEnvironment.Create(limits)
+            .WithLibraries(Libraries)
             .WithObjectType(PurchaseType)
             .WithObjectType(InteractionType)
             .WithVariable(Now, CelType.Timestamp)
