@@ -75,12 +75,13 @@ internal static class MemberSchema
         new("target", CelType.String),
     ]);
 
-    /// <summary>The environment segments are checked against, with the default limits.</summary>
-    public static CelEnvironment Environment { get; } = Create(CelLimits.Default);
-
     /// <summary>The extension libraries segments have on: strings, math, bindings and optional values.</summary>
+    // Declared before Environment, which is built from it when the class initialises.
     public static IReadOnlyList<ICelLibrary> Libraries { get; } =
         [CelExtensions.Strings, CelExtensions.Math, CelExtensions.Bindings, CelExtensions.Optionals];
+
+    /// <summary>The environment segments are checked against, with the default limits.</summary>
+    public static CelEnvironment Environment { get; } = Create(CelLimits.Default);
 
     /// <summary>An environment with the member declarations, the segment libraries and the given limits.</summary>
     public static CelEnvironment Create(CelLimits limits) =>

@@ -424,8 +424,15 @@ internal sealed class SegmentCodeEmitter
     {
         var value = Emit(l.Value);
         var variable = Expression.Variable(ClrType(l.Variable.Type), l.Variable.Name);
-        _lets.Add(l.Variable.Slot, variable);
+        // A subtree may be emitted more than once (into different code paths); each emission binds its own local.
+        _lets.TryGetValue(l.Variable.Slot, out var outer);
+        _lets[l.Variable.Slot] = variable;
         var body = Emit(l.Body);
+        if (outer is not null)
+        {
+            _lets[l.Variable.Slot] = outer;
+        }
+
         return new(Expression.Block(body.Code.Type, [variable], Expression.Assign(variable, value.Code), body.Code), value.MayFail || body.MayFail);
     }
 

@@ -118,10 +118,11 @@ internal static class RandomSegments
             from kind in Gen.Elements(Quantifier.All, Quantifier.Exists, Quantifier.ExistsOne)
             from c in Comprehension(d, s, Bool)
             select (SegmentExpr)new QuantifierExpr(kind, c.Source, c.Variable, c.Body),
-            from name in Gen.Elements("math.isNaN", "math.isInf", "math.isFinite")
-            from x in Double(d, s)
-            select Function(name, false, x),
-            Let(d, s),
+            Lazy(() =>
+                from name in Gen.Elements("math.isNaN", "math.isInf", "math.isFinite")
+                from x in Double(d, s)
+                select (SegmentExpr)Function(name, false, x)),
+            Lazy(() => Let(d, s)),
         };
         if (s.Purchase is not null)
         {
@@ -139,8 +140,11 @@ internal static class RandomSegments
         from body in Bool(depth, s.With(variable))
         select (SegmentExpr)new LetExpr(variable, value, body);
 
-    private static SegmentExpr Function(string name, bool receiver, params SegmentExpr[] args) =>
-        new(SegmentFunctions.Find(name, receiver, [.. args.Select(a => a.Type)]) ?? throw new ArgumentException($"No compiled {name}"), [.. args]);
+    /// <summary>Builds the generator only when drawn from, so the recursion does not build every branch up front.</summary>
+    private static Gen<SegmentExpr> Lazy(Func<Gen<SegmentExpr>> make) => Gen.Constant(0).SelectMany(_ => make());
+
+    private static FunctionCallExpr Function(string name, bool receiver, params SegmentExpr[] args) =>
+        new FunctionCallExpr(SegmentFunctions.Find(name, receiver, [.. args.Select(a => a.Type)]) ?? throw new ArgumentException($"No compiled {name}"), [.. args]);
 
     private static SegmentExpr Fold(string name, SegmentExpr[] values) =>
         values.Aggregate((l, r) => new FunctionCallExpr(SegmentFunctions.Extremum(name == "math.greatest", l.Type)!, [l, r]));
@@ -218,22 +222,23 @@ internal static class RandomSegments
             Double(d, s).Select(x => (SegmentExpr)new ConvertExpr(x, SegmentType.Int)),
             String(d, s).Select(x => (SegmentExpr)new SizeExpr(x)),
             .. s.LetsOf(SegmentType.Int),
+            Lazy(() => Gen.OneOf(
             from name in Gen.Elements("indexOf", "lastIndexOf")
             from text in String(d, s)
             from part in String(d, s)
             from offset in Gen.OneOf(Gen.Constant<SegmentExpr?>(null), Gen.Elements(0L, 1L, 3L, -1L, 40L).Select(o => (SegmentExpr?)new ConstantExpr(SegmentType.Int, o)))
-            select offset is null ? Function(name, true, text, part) : Function(name, true, text, part, offset),
+            select offset is null ? (SegmentExpr)Function(name, true, text, part) : Function(name, true, text, part, offset),
             from name in Gen.Elements("math.abs", "math.sign", "math.bitNot")
             from x in Int(d, s)
-            select Function(name, false, x),
+            select (SegmentExpr)Function(name, false, x),
             from name in Gen.Elements("math.bitAnd", "math.bitOr", "math.bitXor", "math.bitShiftLeft", "math.bitShiftRight")
             from l in Int(d, s)
             from r in Gen.OneOf(Int(d, s), Gen.Elements(0L, 1L, 3L, 63L, 64L, -1L).Select(n => (SegmentExpr)new ConstantExpr(SegmentType.Int, n)))
-            select Function(name, false, l, r),
+            select (SegmentExpr)Function(name, false, l, r),
             from name in Gen.Elements("math.greatest", "math.least")
             from count in Gen.Choose(2, 4)
             from values in Gen.ArrayOf(Int(d, s), count)
-            select Fold(name, values),
+            select Fold(name, values))),
         ]);
     }
 
@@ -265,14 +270,15 @@ internal static class RandomSegments
             Double(d, s).Select(x => (SegmentExpr)new NegateExpr(x)),
             Int(d, s).Select(x => (SegmentExpr)new ConvertExpr(x, SegmentType.Double)),
             .. s.LetsOf(SegmentType.Double),
+            Lazy(() => Gen.OneOf(
             from name in Gen.Elements("math.ceil", "math.floor", "math.round", "math.trunc", "math.abs", "math.sign", "math.sqrt")
             from x in Double(d, s)
-            select Function(name, false, x),
-            Int(d, s).Select(x => Function("math.sqrt", false, x)),
+            select (SegmentExpr)Function(name, false, x),
+            Int(d, s).Select(x => (SegmentExpr)Function("math.sqrt", false, x)),
             from name in Gen.Elements("math.greatest", "math.least")
             from count in Gen.Choose(2, 4)
             from values in Gen.ArrayOf(Double(d, s), count)
-            select Fold(name, values),
+            select Fold(name, values))),
         ]);
     }
 
@@ -365,23 +371,24 @@ internal static class RandomSegments
             Bool(depth - 1, s).SelectMany(c => String(depth - 1, s), (c, t) => (c, t))
                 .SelectMany(ct => String(depth - 1, s), (ct, f) => (SegmentExpr)new ConditionalExpr(ct.c, ct.t, f)),
             .. s.LetsOf(SegmentType.String),
+            Lazy(() => Gen.OneOf(
             from name in Gen.Elements("lowerAscii", "upperAscii", "trim", "reverse")
             from x in String(depth - 1, s)
-            select Function(name, true, x),
-            String(depth - 1, s).Select(x => Function("strings.quote", false, x)),
+            select (SegmentExpr)Function(name, true, x),
+            String(depth - 1, s).Select(x => (SegmentExpr)Function("strings.quote", false, x)),
             from x in String(depth - 1, s)
             from old in String(depth - 1, s)
             from replacement in String(depth - 1, s)
             from count in Gen.OneOf(Gen.Constant<long?>(null), Gen.Elements<long?>(-1, 0, 1, 2))
-            select count is { } n ? Function("replace", true, x, old, replacement, new ConstantExpr(SegmentType.Int, n)) : Function("replace", true, x, old, replacement),
+            select count is { } n ? (SegmentExpr)Function("replace", true, x, old, replacement, new ConstantExpr(SegmentType.Int, n)) : Function("replace", true, x, old, replacement),
             from name in Gen.Elements("charAt", "substring")
             from x in String(depth - 1, s)
             from i in Gen.OneOf(Int(depth - 1, s), Gen.Elements(0L, 1L, 2L, 5L).Select(n => (SegmentExpr)new ConstantExpr(SegmentType.Int, n)))
-            select Function(name, true, x, i),
+            select (SegmentExpr)Function(name, true, x, i),
             from x in String(depth - 1, s)
             from start in Gen.Elements(0L, 1L, 3L)
             from end in Gen.Elements(0L, 2L, 4L, 9L)
-            select Function("substring", true, x, new ConstantExpr(SegmentType.Int, start), new ConstantExpr(SegmentType.Int, end)),
+            select (SegmentExpr)Function("substring", true, x, new ConstantExpr(SegmentType.Int, start), new ConstantExpr(SegmentType.Int, end)))),
         ]);
     }
 }
