@@ -172,6 +172,12 @@ public class SegmentBenchmarks
     public Segment CompileTypical() =>
         Segment.Compile("!blocked && lastClickAt > now - days(365) && purchases.filter(p, p.at > now - days(365)).size() >= 2 && purchases.exists(p, p.channel == \"store\")");
 
+    /// <summary>The strings and bindings extensions in one segment (it compiles; nothing is left to the interpreter).</summary>
+    public const string Extensions = "cel.bind(recent, purchases.filter(p, p.at > now - days(90)).size(), recent >= 2 && purchases.exists(p, p.channel.lowerAscii().trim() == \"store\" && p.store.indexOf(\"shibuya\") >= 0))";
+
+    [Benchmark(Description = "parse + check + compile (strings and cel.bind)")]
+    public Segment CompileExtensions() => Segment.Compile(Extensions);
+
     [Benchmark(Description = "one member, Segment.Includes (b)")]
     public bool OneMember() => _b.Includes(_data.Table, _someone, SegmentBenchmarkData.Now);
 

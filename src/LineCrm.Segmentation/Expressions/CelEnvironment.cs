@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using LineCrm.Segmentation.Expressions.Checking;
 using LineCrm.Segmentation.Expressions.Evaluation;
 using LineCrm.Segmentation.Expressions.Evaluation.Library;
@@ -7,16 +8,23 @@ namespace LineCrm.Segmentation.Expressions;
 
 /// <summary>
 /// The front door of the CEL engine: the standard library plus what the host declares (variables, object
-/// types, functions with .NET implementations), and the limits. It parses, checks and evaluates, turning
-/// runtime errors into <see cref="CelEvaluationException"/>. Immutable: each <c>With...</c> returns a new
-/// environment, so one environment can serve many threads.
+/// types, functions with .NET implementations, macros), the libraries it enabled (<see cref="WithLibrary"/>),
+/// and the limits. It parses, checks and evaluates, turning runtime errors into
+/// <see cref="CelEvaluationException"/>. Immutable: each <c>With...</c> returns a new environment, so one
+/// environment can serve many threads.
 /// </summary>
 internal sealed class CelEnvironment
 {
-    private CelEnvironment(Declarations declarations, CelLimits limits)
+    private readonly ImmutableDictionary<string, CelMacro> _macros;
+    private readonly ParserOptions _parserOptions;
+
+    private CelEnvironment(Declarations declarations, CelLimits limits, ImmutableDictionary<string, CelMacro> macros, ImmutableSortedSet<string> libraries)
     {
         Declarations = declarations;
         Limits = limits;
+        _macros = macros;
+        Libraries = libraries;
+        _parserOptions = new ParserOptions(macros, declarations.Functions.ContainsKey);
     }
 
     /// <summary>The declarations expressions are checked against and run with.</summary>
@@ -24,23 +32,66 @@ internal sealed class CelEnvironment
 
     public CelLimits Limits { get; }
 
+    /// <summary>The names of the libraries enabled with <see cref="WithLibrary"/>.</summary>
+    public ImmutableSortedSet<string> Libraries { get; }
+
+    /// <summary>The macros libraries and the host added (beyond the core ones the parser always knows).</summary>
+    public IEnumerable<CelMacro> Macros => _macros.Values;
+
     /// <summary>An environment with the standard library only.</summary>
     public static CelEnvironment Create(CelLimits? limits = null)
     {
         limits ??= CelLimits.Default;
         limits.Validate();
-        return new(StandardLibrary.Create(limits), limits);
+        return new(StandardLibrary.Create(limits), limits, ImmutableDictionary<string, CelMacro>.Empty, []);
     }
 
-    public CelEnvironment WithVariable(string name, CelType type) => new(Declarations.WithVariable(name, type), Limits);
+    public CelEnvironment WithVariable(string name, CelType type) => With(Declarations.WithVariable(name, type));
 
-    public CelEnvironment WithObjectType(CelObjectType objectType) => new(Declarations.WithObjectType(objectType), Limits);
+    public CelEnvironment WithObjectType(CelObjectType objectType) => With(Declarations.WithObjectType(objectType));
 
     public CelEnvironment WithFunction(string name, params IEnumerable<FunctionOverload> overloads) =>
-        new(Declarations.WithFunction(name, overloads), Limits);
+        With(Declarations.WithFunction(name, overloads));
+
+    /// <summary>Adds a macro: calls that match its name, receiver-ness and argument count are expanded when parsed.</summary>
+    public CelEnvironment WithMacro(CelMacro macro)
+    {
+        ArgumentNullException.ThrowIfNull(macro);
+        ArgumentException.ThrowIfNullOrEmpty(macro.Name, nameof(macro));
+        if (_macros.ContainsKey(macro.Key))
+        {
+            throw new ArgumentException($"A macro '{macro.Name}' with {macro.ArgumentCount} arguments is already declared.", nameof(macro));
+        }
+
+        return new(Declarations, Limits, _macros.Add(macro.Key, macro), Libraries);
+    }
+
+    /// <summary>
+    /// Enables a library (an extension such as <c>CelExtensions.Strings</c>, or a host's own): it adds its
+    /// functions and macros through the same <c>With...</c> methods a host uses. Enabling one twice is a no-op.
+    /// </summary>
+    public CelEnvironment WithLibrary(ICelLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        if (Libraries.Contains(library.Name))
+        {
+            return this;
+        }
+
+        var configured = library.Configure(new CelEnvironment(Declarations, Limits, _macros, Libraries.Add(library.Name)));
+        return configured.Libraries.Contains(library.Name)
+            ? configured
+            : throw new InvalidOperationException($"Library '{library.Name}' returned an environment that was not built from the one it was given.");
+    }
+
+    /// <summary>Enables each of <paramref name="libraries"/>.</summary>
+    public CelEnvironment WithLibraries(params IEnumerable<ICelLibrary> libraries) =>
+        libraries.Aggregate(this, (environment, library) => environment.WithLibrary(library));
+
+    private CelEnvironment With(Declarations declarations) => new(declarations, Limits, _macros, Libraries);
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="CelSyntaxException"/> or <see cref="CelLimitExceededException"/>.</summary>
-    public ParsedExpression Parse(string text) => Parser.Parse(text, Limits);
+    public ParsedExpression Parse(string text) => Parser.Parse(text, Limits, _parserOptions);
 
     /// <summary>Type-checks a parsed expression; throws <see cref="CelCheckException"/>.</summary>
     public CheckedExpression Check(ParsedExpression parsed) => Checker.Check(parsed, Declarations);

@@ -2,6 +2,7 @@ using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Expressions.Checking;
 using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Expressions.Evaluation;
+using LineCrm.Segmentation.Expressions.Extensions;
 
 namespace LineCrm.Segmentation.Segments;
 
@@ -74,12 +75,18 @@ internal static class MemberSchema
         new("target", CelType.String),
     ]);
 
+    /// <summary>The extension libraries segments have on: strings, math, bindings and optional values.</summary>
+    // Declared before Environment, which is built from it when the class initialises.
+    public static IReadOnlyList<ICelLibrary> Libraries { get; } =
+        [CelExtensions.Strings, CelExtensions.Math, CelExtensions.Bindings, CelExtensions.Optionals];
+
     /// <summary>The environment segments are checked against, with the default limits.</summary>
     public static CelEnvironment Environment { get; } = Create(CelLimits.Default);
 
-    /// <summary>An environment with the member declarations and the given limits.</summary>
+    /// <summary>An environment with the member declarations, the segment libraries and the given limits.</summary>
     public static CelEnvironment Create(CelLimits limits) =>
         CelEnvironment.Create(limits)
+            .WithLibraries(Libraries)
             .WithObjectType(PurchaseType)
             .WithObjectType(InteractionType)
             .WithVariable(Now, CelType.Timestamp)

@@ -19,6 +19,9 @@ internal static class SegmentAnalysis
         DaysExpr d => IsMemberIndependent(d.Days),
         ConvertExpr c => IsMemberIndependent(c.Operand),
         TimestampPartExpr p => IsMemberIndependent(p.Timestamp),
+        FunctionCallExpr f => f.Args.All(IsMemberIndependent),
+
+        // A let variable may hold a member's value; a let is left to the code of its body.
         _ => false,
     };
 

@@ -19,6 +19,7 @@ internal sealed class SegmentCodeEmitter
     private readonly ParameterExpression _frame = Expression.Parameter(typeof(EvaluationFrame), "frame");
     private readonly ParameterExpression _row = Expression.Parameter(typeof(int), "row");
     private readonly Dictionary<int, ParameterExpression> _variables = [];
+    private readonly Dictionary<int, ParameterExpression> _lets = [];
     private readonly Dictionary<string, ParameterExpression> _arrays = new(StringComparer.Ordinal);
     private readonly SegmentSlots _slots;
 
@@ -68,6 +69,9 @@ internal sealed class SegmentCodeEmitter
             DaysExpr d => new(Call(nameof(CelTicks.Days), typeof(CelTicks), Emit(d.Days).Code), true),
             ConvertExpr c => Convert(c),
             TimestampPartExpr p => new(Call(nameof(SegmentRuntime.Part), typeof(SegmentRuntime), Expression.Constant(p.Part), Emit(p.Timestamp).Code, Expression.Constant(p.TimeZone, typeof(TimeZoneInfo))), true),
+            FunctionCallExpr f => FunctionCall(f),
+            LetExpr l => Let(l),
+            LetVariableExpr v => new(_lets[v.Slot], false),
             _ => throw new NotSupportedException($"Segment node {expr.GetType().Name} cannot be compiled."),
         };
     }
@@ -415,6 +419,28 @@ internal sealed class SegmentCodeEmitter
                     Call(nameof(SegmentCodeHelpers.InCollection), Field(nameof(EvaluationFrame.Table)), _row, Expression.Constant(i.Source.Collection), categoryOwner, element.Code),
                     element.MayFail);
         }
+    }
+
+    private Operand FunctionCall(FunctionCallExpr f)
+    {
+        var arguments = f.Args.Select(Emit).ToArray();
+        return new(Expression.Call(f.Function.Method, arguments.Select(a => a.Code)), f.Function.MayFail || arguments.Any(a => a.MayFail));
+    }
+
+    private Operand Let(LetExpr l)
+    {
+        var value = Emit(l.Value);
+        var variable = Expression.Variable(ClrType(l.Variable.Type), l.Variable.Name);
+        // A subtree may be emitted more than once (into different code paths); each emission binds its own local.
+        _lets.TryGetValue(l.Variable.Slot, out var outer);
+        _lets[l.Variable.Slot] = variable;
+        var body = Emit(l.Body);
+        if (outer is not null)
+        {
+            _lets[l.Variable.Slot] = outer;
+        }
+
+        return new(Expression.Block(body.Code.Type, [variable], Expression.Assign(variable, value.Code), body.Code), value.MayFail || body.MayFail);
     }
 
     private Operand Convert(ConvertExpr c)

@@ -106,6 +106,15 @@ internal sealed record ConvertExpr(SegmentExpr Operand, SegmentType Type) : Segm
 /// <summary><c>timestamp.getFullYear(tz)</c> and friends, in UTC or an IANA time zone.</summary>
 internal sealed record TimestampPartExpr(TimestampPart Part, SegmentExpr Timestamp, TimeZoneInfo? TimeZone) : SegmentExpr(SegmentType.Int);
 
+/// <summary>A call of an extension library function (<see cref="SegmentFunctions"/>).</summary>
+internal sealed record FunctionCallExpr(SegmentFunction Function, System.Collections.Immutable.ImmutableArray<SegmentExpr> Args) : SegmentExpr(Function.Result);
+
+/// <summary><c>cel.bind(name, value, body)</c>: <paramref name="Body"/> with <paramref name="Variable"/> bound to the value, computed once.</summary>
+internal sealed record LetExpr(LetVariableExpr Variable, SegmentExpr Value, SegmentExpr Body) : SegmentExpr(Body.Type);
+
+/// <summary>A name bound by <see cref="LetExpr"/>; <see cref="Slot"/> is unique within the expression.</summary>
+internal sealed record LetVariableExpr(int Slot, SegmentType Type, string Name) : SegmentExpr(Type);
+
 /// <summary>The per-person columns a segment can read.</summary>
 internal enum MemberField
 {

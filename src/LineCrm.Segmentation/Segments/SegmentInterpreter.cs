@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Reflection;
 using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Members;
 
@@ -43,8 +45,29 @@ internal static class SegmentInterpreter
             DaysExpr d => CelTicks.Days((long)Eval(d.Days)),
             ConvertExpr c => c.Type == SegmentType.Double ? (object)(double)(long)Eval(c.Operand) : CelIntegers.FromDouble((double)Eval(c.Operand)),
             TimestampPartExpr p => SegmentRuntime.Part(p.Part, (long)Eval(p.Timestamp), p.TimeZone),
+            FunctionCallExpr f => Call(f),
+            LetExpr l => Let(l),
+            LetVariableExpr v => _variables[v.Slot],
             _ => throw new InvalidOperationException($"Unknown segment node {expr.GetType().Name}."),
         };
+
+        private object Call(FunctionCallExpr f)
+        {
+            var arguments = new object[f.Args.Length];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                arguments[i] = Eval(f.Args[i]);
+            }
+
+            // Without wrapping, so a CelRuntimeError reaches the logical operators as from compiled code.
+            return f.Function.Method.Invoke(null, BindingFlags.DoNotWrapExceptions, null, arguments, CultureInfo.InvariantCulture)!;
+        }
+
+        private object Let(LetExpr l)
+        {
+            _variables[l.Variable.Slot] = Eval(l.Value);
+            return Eval(l.Body);
+        }
 
         private object Field(MemberField field)
         {

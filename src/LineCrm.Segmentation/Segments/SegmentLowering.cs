@@ -1,6 +1,7 @@
 using System.Globalization;
 using LineCrm.Segmentation.Expressions.Checking;
 using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Extensions;
 using LineCrm.Segmentation.Expressions.Syntax;
 using Op = LineCrm.Segmentation.Expressions.Syntax.Operators;
 
@@ -15,7 +16,7 @@ namespace LineCrm.Segmentation.Segments;
 internal sealed class SegmentLowering
 {
     private readonly CheckedExpression _checked;
-    private readonly Dictionary<string, VariableExpr> _locals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SegmentExpr> _locals = new(StringComparer.Ordinal);
     private int _nextSlot;
 
     private SegmentLowering(CheckedExpression checkedExpression) => _checked = checkedExpression;
@@ -45,6 +46,7 @@ internal sealed class SegmentLowering
         SelectExpr select => Select(select),
         CallExpr call => Call(call),
         ComprehensionExpr comprehension => Comprehension(comprehension),
+        BindExpr bind => Bind(bind),
         _ => throw Unsupported($"{expr.GetType().Name} nodes"),
     };
 
@@ -186,6 +188,16 @@ internal sealed class SegmentLowering
                     return TimestampPartOf(part, call);
                 }
 
+                if (call.Function is MathLibrary.Max or MathLibrary.Min && call.Target is null && call.Args.Length == 1)
+                {
+                    return Extremum(call.Function == MathLibrary.Max, call.Args[0]);
+                }
+
+                if (ExtensionCall(call) is { } extension)
+                {
+                    return extension;
+                }
+
                 throw Unsupported($"the function '{call.Function}'");
         }
     }
@@ -200,6 +212,64 @@ internal sealed class SegmentLowering
         ["getDayOfYear"] = TimestampPart.DayOfYear,
         ["getHours"] = TimestampPart.Hours,
     };
+
+    /// <summary>A strings or math extension call over column types, as the same .NET method the interpreter calls.</summary>
+    private FunctionCallExpr? ExtensionCall(CallExpr call)
+    {
+        var operands = call.Target is null ? call.Args : call.Args.Insert(0, call.Target);
+        var lowered = operands.Select(Lower).ToArray();
+        var function = SegmentFunctions.Find(call.Function, call.Target is not null, [.. lowered.Select(a => a.Type)]);
+        return function is null ? null : new FunctionCallExpr(function, [.. lowered]);
+    }
+
+    /// <summary><c>math.greatest(a, b, c)</c> (a list after the macro) as a fold over values of one type.</summary>
+    private SegmentExpr Extremum(bool greatest, Expr operand)
+    {
+        if (operand is not ListExpr { OptionalIndices.IsDefault: true } list)
+        {
+            var single = Lower(operand);
+            return single.Type is SegmentType.Int or SegmentType.Double
+                ? single
+                : throw Unsupported($"math.{(greatest ? "greatest" : "least")}() of a {single.Type}");
+        }
+
+        var values = list.Elements.Select(Lower).ToArray();
+        var type = values[0].Type;
+        if (values.Any(v => v.Type != type) || SegmentFunctions.Extremum(greatest, type) is not { } function)
+        {
+            throw Unsupported($"math.{(greatest ? "greatest" : "least")}() over values of different kinds");
+        }
+
+        return values.Aggregate((left, right) => new FunctionCallExpr(function, [left, right]));
+    }
+
+    private LetExpr Bind(BindExpr bind)
+    {
+        var value = Lower(bind.Init);
+        if (!IsValue(value.Type))
+        {
+            throw Unsupported($"cel.bind of a {value.Type}");
+        }
+
+        var variable = new LetVariableExpr(_nextSlot++, value.Type, bind.Variable);
+        _locals.TryGetValue(bind.Variable, out var outer);
+        _locals[bind.Variable] = variable;
+        try
+        {
+            return new LetExpr(variable, value, Lower(bind.Body));
+        }
+        finally
+        {
+            if (outer is null)
+            {
+                _locals.Remove(bind.Variable);
+            }
+            else
+            {
+                _locals[bind.Variable] = outer;
+            }
+        }
+    }
 
     private static bool IsValue(SegmentType type) => type is SegmentType.Bool or SegmentType.Int or SegmentType.Double
         or SegmentType.String or SegmentType.Timestamp or SegmentType.Duration;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
 using LineCrm.Segmentation.Expressions.Compilation;
@@ -7,18 +8,25 @@ namespace LineCrm.Segmentation.Tests.Segments;
 
 /// <summary>
 /// Random well-typed segment expressions: every node kind the compiler handles, with constants chosen to hit
-/// the error cases too (int overflow, division by zero, timestamps out of range, missing attributes).
+/// the error cases too (int overflow, division by zero, timestamps out of range, missing attributes), and the
+/// strings and math extension functions and <c>cel.bind</c> that segments compile.
 /// </summary>
 internal static class RandomSegments
 {
-    private static readonly string[] Words = ["store", "web", "shibuya", "", "coffee", "vip", "gold", "x"];
+    private static readonly string[] Words = ["store", "web", "shibuya", "", "coffee", "vip", "gold", "x", " Gold\t", "渋谷 Café", "😀o"];
     private static readonly long[] Ints = [0, 1, 2, -1, 3, 365, long.MaxValue, long.MinValue];
     private static readonly double[] Doubles = [0.0, 1.5, -2.0, 10000.0, double.NaN, double.PositiveInfinity, 1e300];
     private static readonly long[] DayCounts = [0, 1, 30, 365, -7, 200_000];
     private static readonly TimeZoneInfo?[] Zones = [null, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"), TimeZoneInfo.FindSystemTimeZoneById("America/New_York")];
 
-    private sealed record Scope(int NextSlot, VariableExpr? Purchase, VariableExpr? Interaction, VariableExpr? Category)
+    private sealed record Scope(int NextSlot, VariableExpr? Purchase, VariableExpr? Interaction, VariableExpr? Category, ImmutableList<LetVariableExpr>? Lets = null)
     {
+        public Scope With(LetVariableExpr v) => this with { NextSlot = NextSlot + 1, Lets = (Lets ?? []).Add(v) };
+
+        /// <summary>The let variables of <paramref name="type"/> in scope, as leaves.</summary>
+        public IEnumerable<Gen<SegmentExpr>> LetsOf(SegmentType type) =>
+            (Lets ?? []).Where(l => l.Type == type).Select(l => Gen.Constant<SegmentExpr>(l));
+
         public Scope With(VariableExpr v) => v.Type switch
         {
             SegmentType.Purchase => this with { NextSlot = NextSlot + 1, Purchase = v },
@@ -110,6 +118,11 @@ internal static class RandomSegments
             from kind in Gen.Elements(Quantifier.All, Quantifier.Exists, Quantifier.ExistsOne)
             from c in Comprehension(d, s, Bool)
             select (SegmentExpr)new QuantifierExpr(kind, c.Source, c.Variable, c.Body),
+            Lazy(() =>
+                from name in Gen.Elements("math.isNaN", "math.isInf", "math.isFinite")
+                from x in Double(d, s)
+                select (SegmentExpr)Function(name, false, x)),
+            Lazy(() => Let(d, s)),
         };
         if (s.Purchase is not null)
         {
@@ -118,6 +131,23 @@ internal static class RandomSegments
 
         return Gen.OneOf(nodes);
     }
+
+    /// <summary><c>cel.bind(l, value, body)</c> with a value of a column type and a body that may use l.</summary>
+    private static Gen<SegmentExpr> Let(int depth, Scope s) =>
+        from type in Gen.Elements(SegmentType.Int, SegmentType.Double, SegmentType.String, SegmentType.Bool)
+        from value in Of(type, depth, s)
+        let variable = new LetVariableExpr(s.NextSlot, type, $"l{s.NextSlot}")
+        from body in Bool(depth, s.With(variable))
+        select (SegmentExpr)new LetExpr(variable, value, body);
+
+    /// <summary>Builds the generator only when drawn from, so the recursion does not build every branch up front.</summary>
+    private static Gen<SegmentExpr> Lazy(Func<Gen<SegmentExpr>> make) => Gen.Constant(0).SelectMany(_ => make());
+
+    private static FunctionCallExpr Function(string name, bool receiver, params SegmentExpr[] args) =>
+        new FunctionCallExpr(SegmentFunctions.Find(name, receiver, [.. args.Select(a => a.Type)]) ?? throw new ArgumentException($"No compiled {name}"), [.. args]);
+
+    private static SegmentExpr Fold(string name, SegmentExpr[] values) =>
+        values.Aggregate((l, r) => new FunctionCallExpr(SegmentFunctions.Extremum(name == "math.greatest", l.Type)!, [l, r]));
 
     // CEL's checker allows == and != only between values of one type; int and double meet in <, <=, >, >=.
     private static readonly Comparison[] Relations = [Comparison.Less, Comparison.LessOrEqual, Comparison.Greater, Comparison.GreaterOrEqual];
@@ -149,7 +179,7 @@ internal static class RandomSegments
 
     private static Gen<SegmentExpr> Of(SegmentType type, int depth, Scope s) => type switch
     {
-        SegmentType.Bool => Bool(depth, s),
+        SegmentType.Bool => Gen.OneOf([Bool(depth, s), .. s.LetsOf(SegmentType.Bool)]),
         SegmentType.Int => Int(depth, s),
         SegmentType.Double => Double(depth, s),
         SegmentType.Timestamp => Timestamp(depth, s),
@@ -191,6 +221,24 @@ internal static class RandomSegments
             select (SegmentExpr)new TimestampPartExpr(part, ts, zone),
             Double(d, s).Select(x => (SegmentExpr)new ConvertExpr(x, SegmentType.Int)),
             String(d, s).Select(x => (SegmentExpr)new SizeExpr(x)),
+            .. s.LetsOf(SegmentType.Int),
+            Lazy(() => Gen.OneOf(
+            from name in Gen.Elements("indexOf", "lastIndexOf")
+            from text in String(d, s)
+            from part in String(d, s)
+            from offset in Gen.OneOf(Gen.Constant<SegmentExpr?>(null), Gen.Elements(0L, 1L, 3L, -1L, 40L).Select(o => (SegmentExpr?)new ConstantExpr(SegmentType.Int, o)))
+            select offset is null ? (SegmentExpr)Function(name, true, text, part) : Function(name, true, text, part, offset),
+            from name in Gen.Elements("math.abs", "math.sign", "math.bitNot")
+            from x in Int(d, s)
+            select (SegmentExpr)Function(name, false, x),
+            from name in Gen.Elements("math.bitAnd", "math.bitOr", "math.bitXor", "math.bitShiftLeft", "math.bitShiftRight")
+            from l in Int(d, s)
+            from r in Gen.OneOf(Int(d, s), Gen.Elements(0L, 1L, 3L, 63L, 64L, -1L).Select(n => (SegmentExpr)new ConstantExpr(SegmentType.Int, n)))
+            select (SegmentExpr)Function(name, false, l, r),
+            from name in Gen.Elements("math.greatest", "math.least")
+            from count in Gen.Choose(2, 4)
+            from values in Gen.ArrayOf(Int(d, s), count)
+            select Fold(name, values))),
         ]);
     }
 
@@ -221,6 +269,16 @@ internal static class RandomSegments
             select (SegmentExpr)new ArithmeticExpr(op, l, r, SegmentType.Double),
             Double(d, s).Select(x => (SegmentExpr)new NegateExpr(x)),
             Int(d, s).Select(x => (SegmentExpr)new ConvertExpr(x, SegmentType.Double)),
+            .. s.LetsOf(SegmentType.Double),
+            Lazy(() => Gen.OneOf(
+            from name in Gen.Elements("math.ceil", "math.floor", "math.round", "math.trunc", "math.abs", "math.sign", "math.sqrt")
+            from x in Double(d, s)
+            select (SegmentExpr)Function(name, false, x),
+            Int(d, s).Select(x => (SegmentExpr)Function("math.sqrt", false, x)),
+            from name in Gen.Elements("math.greatest", "math.least")
+            from count in Gen.Choose(2, 4)
+            from values in Gen.ArrayOf(Double(d, s), count)
+            select Fold(name, values))),
         ]);
     }
 
@@ -312,6 +370,25 @@ internal static class RandomSegments
             .. leaves,
             Bool(depth - 1, s).SelectMany(c => String(depth - 1, s), (c, t) => (c, t))
                 .SelectMany(ct => String(depth - 1, s), (ct, f) => (SegmentExpr)new ConditionalExpr(ct.c, ct.t, f)),
+            .. s.LetsOf(SegmentType.String),
+            Lazy(() => Gen.OneOf(
+            from name in Gen.Elements("lowerAscii", "upperAscii", "trim", "reverse")
+            from x in String(depth - 1, s)
+            select (SegmentExpr)Function(name, true, x),
+            String(depth - 1, s).Select(x => (SegmentExpr)Function("strings.quote", false, x)),
+            from x in String(depth - 1, s)
+            from old in String(depth - 1, s)
+            from replacement in String(depth - 1, s)
+            from count in Gen.OneOf(Gen.Constant<long?>(null), Gen.Elements<long?>(-1, 0, 1, 2))
+            select count is { } n ? (SegmentExpr)Function("replace", true, x, old, replacement, new ConstantExpr(SegmentType.Int, n)) : Function("replace", true, x, old, replacement),
+            from name in Gen.Elements("charAt", "substring")
+            from x in String(depth - 1, s)
+            from i in Gen.OneOf(Int(depth - 1, s), Gen.Elements(0L, 1L, 2L, 5L).Select(n => (SegmentExpr)new ConstantExpr(SegmentType.Int, n)))
+            select (SegmentExpr)Function(name, true, x, i),
+            from x in String(depth - 1, s)
+            from start in Gen.Elements(0L, 1L, 3L)
+            from end in Gen.Elements(0L, 2L, 4L, 9L)
+            select (SegmentExpr)Function("substring", true, x, new ConstantExpr(SegmentType.Int, start), new ConstantExpr(SegmentType.Int, end)))),
         ]);
     }
 }

@@ -47,6 +47,10 @@ internal static class SegmentPrinter
         DaysExpr d => $"days({Print(d.Days)})",
         ConvertExpr c => c.Type == SegmentType.Double ? $"double({Print(c.Operand)})" : $"int({Print(c.Operand)})",
         TimestampPartExpr p => $"{Print(p.Timestamp)}.{Part(p.Part)}({(p.TimeZone is null ? string.Empty : Quote(p.TimeZone.Id))})",
+        FunctionCallExpr { Function.IsReceiver: true } f => $"({Print(f.Args[0])}).{f.Function.Name}({string.Join(", ", f.Args.Skip(1).Select(Print))})",
+        FunctionCallExpr f => $"{f.Function.Name}({string.Join(", ", f.Args.Select(Print))})",
+        LetExpr l => $"cel.bind({l.Variable.Name}, {Print(l.Value)}, {Print(l.Body)})",
+        LetVariableExpr v => v.Name,
         _ => throw new ArgumentException(expr.GetType().Name),
     };
 

@@ -58,6 +58,9 @@ internal sealed record CelType
 
     public static CelType Map(CelType key, CelType value) => new(CelTypeKind.Map, "map", [key, value]);
 
+    /// <summary><c>optional_type(T)</c>: a value of T or none (the optional values extension).</summary>
+    public static CelType Optional(CelType value) => new(CelTypeKind.Optional, "optional_type", [value]);
+
     /// <summary>The type of the type value that denotes <paramref name="denoted"/>, e.g. <c>type(int)</c>.</summary>
     public static CelType TypeOf(CelType denoted) => new(CelTypeKind.Type, "type", [denoted]);
 
@@ -72,6 +75,9 @@ internal sealed record CelType
 
     public CelType ValueType => Kind == CelTypeKind.Map ? Parameters[1] : Dyn;
 
+    /// <summary>The type inside <c>optional_type(T)</c>; dyn for other kinds.</summary>
+    public CelType OptionalValueType => Kind == CelTypeKind.Optional ? Parameters[0] : Dyn;
+
     public bool Equals(CelType? other) =>
         other is not null
         && Kind == other.Kind
@@ -83,7 +89,7 @@ internal sealed record CelType
     /// <summary>CEL's notation: <c>int</c>, <c>list(string)</c>, <c>map(string, dyn)</c>, <c>type(int)</c>.</summary>
     public override string ToString() => Kind switch
     {
-        CelTypeKind.List or CelTypeKind.Map => $"{Name}({string.Join(", ", Parameters)})",
+        CelTypeKind.List or CelTypeKind.Map or CelTypeKind.Optional => $"{Name}({string.Join(", ", Parameters)})",
         CelTypeKind.Type when Parameters.Length == 1 => $"type({Parameters[0]})",
         _ => Name,
     };
@@ -108,4 +114,5 @@ internal enum CelTypeKind
     Object,
     TypeParam,
     Error,
+    Optional,
 }

@@ -50,10 +50,11 @@ internal sealed class Checker
             IdentExpr ident => VisitIdent(ident),
             SelectExpr select => VisitSelect(select),
             CallExpr call => VisitCall(call),
-            ListExpr list => CelType.List(TypeUnifier.Join([.. list.Elements.Select(Visit)])),
+            ListExpr list => VisitList(list),
             MapExpr map => VisitMap(map),
             StructExpr create => VisitStruct(create),
             ComprehensionExpr comprehension => VisitComprehension(comprehension),
+            BindExpr bind => VisitBind(bind),
             _ => throw new InvalidOperationException($"Unknown node {node.GetType().Name}."),
         };
         _types[node.Id] = type;
@@ -143,6 +144,10 @@ internal sealed class Checker
     {
         switch (operand.Kind)
         {
+            case CelTypeKind.Optional:
+                // Optional chaining: a field of an optional is an optional of the field (none stays none).
+                var inner = FieldType(select, operand.OptionalValueType);
+                return inner.Kind == CelTypeKind.Error ? inner : CelType.Optional(inner.Kind == CelTypeKind.Optional ? inner.OptionalValueType : inner);
             case CelTypeKind.Dyn or CelTypeKind.Error or CelTypeKind.TypeParam:
                 return operand.Kind == CelTypeKind.Error ? CelType.Error : CelType.Dyn;
             case CelTypeKind.Map:
@@ -189,6 +194,12 @@ internal sealed class Checker
             return CelType.Error;
         }
 
+        if (call.Function == Operators.OptionalSelect && OptionalFieldType(call, argumentTypes[0]) is { } fieldType)
+        {
+            _references[call.Id] = new CallReference(function, function.Overloads);
+            return fieldType;
+        }
+
         var isReceiver = call.Target is not null;
         var matches = ImmutableArray.CreateBuilder<FunctionOverload>();
         CelType? result = null;
@@ -229,6 +240,54 @@ internal sealed class Checker
         return result;
     }
 
+    /// <summary><c>o.?f</c> on an object type (or an optional of one): an optional of the field's type.</summary>
+    private CelType? OptionalFieldType(CallExpr call, CelType operand)
+    {
+        var objectType = operand.Kind == CelTypeKind.Optional ? operand.OptionalValueType : operand;
+        if (objectType is not { Kind: CelTypeKind.Object, ObjectType: { } declared } || call.Args[1] is not LiteralExpr { Value: string field })
+        {
+            return null;
+        }
+
+        return declared.TryGetField(field, out var type)
+            ? CelType.Optional(type)
+            : Error(call, CelCheckErrorKind.UndefinedField, $"type '{objectType}' has no field '{field}'");
+    }
+
+    private CelType VisitList(ListExpr list)
+    {
+        var elements = new List<CelType>(list.Elements.Length);
+        for (var i = 0; i < list.Elements.Length; i++)
+        {
+            var type = Visit(list.Elements[i]);
+            elements.Add(list.IsOptional(i) ? OptionalContent(list.Elements[i], type) : type);
+        }
+
+        return CelType.List(TypeUnifier.Join(elements));
+    }
+
+    /// <summary>The type inside an optional written <c>?x</c> in a list or map literal.</summary>
+    private CelType OptionalContent(Expr node, CelType type) => type.Kind switch
+    {
+        CelTypeKind.Optional => type.OptionalValueType,
+        CelTypeKind.Dyn or CelTypeKind.Error or CelTypeKind.TypeParam => type,
+        _ => Error(node, CelCheckErrorKind.TypeMismatch, $"an optional entry (?x) needs an optional value, not {type}"),
+    };
+
+    private CelType VisitBind(BindExpr bind)
+    {
+        var init = Visit(bind.Init);
+        _locals.Add((bind.Variable, init));
+        try
+        {
+            return Visit(bind.Body);
+        }
+        finally
+        {
+            _locals.RemoveAt(_locals.Count - 1);
+        }
+    }
+
     private CelType VisitMap(MapExpr map)
     {
         var keys = new List<CelType>();
@@ -238,7 +297,8 @@ internal sealed class Checker
             // Keys of other types (double, null) type-check, as in cel-go, and fail at run time with
             // "unsupported key type".
             keys.Add(Visit(entry.Key));
-            values.Add(Visit(entry.Value));
+            var value = Visit(entry.Value);
+            values.Add(entry.Optional ? OptionalContent(entry.Value, value) : value);
         }
 
         return CelType.Map(TypeUnifier.Join(keys), TypeUnifier.Join(values));
@@ -292,6 +352,11 @@ internal sealed class Checker
     private CelType VisitComprehension(ComprehensionExpr comprehension)
     {
         var range = Visit(comprehension.Range);
+        if (comprehension.Variable2 is not null)
+        {
+            return VisitTwoVariableComprehension(comprehension, range);
+        }
+
         var element = range.Kind switch
         {
             CelTypeKind.List => range.ElementType,
@@ -329,12 +394,62 @@ internal sealed class Checker
         }
     }
 
+    /// <summary><c>range.all(i, v, p)</c> and the other forms over (index, element) or (key, value) pairs.</summary>
+    private CelType VisitTwoVariableComprehension(ComprehensionExpr comprehension, CelType range)
+    {
+        var (first, second) = range.Kind switch
+        {
+            CelTypeKind.List => (CelType.Int, range.ElementType),
+            CelTypeKind.Map => (range.KeyType, range.ValueType),
+            CelTypeKind.Dyn or CelTypeKind.TypeParam => (CelType.Dyn, CelType.Dyn),
+            CelTypeKind.Error => (CelType.Error, CelType.Error),
+            _ => (Error(comprehension.Range, CelCheckErrorKind.TypeMismatch, $"{MacroName(comprehension)}() needs a list or a map, not {range}"), CelType.Error),
+        };
+
+        _locals.Add((comprehension.Variable, first));
+        _locals.Add((comprehension.Variable2!, second));
+        try
+        {
+            if (comprehension.Predicate is { } predicate)
+            {
+                var condition = Visit(predicate);
+                if (!new TypeUnifier().IsAssignable(CelType.Bool, condition))
+                {
+                    Error(predicate, CelCheckErrorKind.TypeMismatch,
+                        $"the condition of {MacroName(comprehension)}() must be bool, not {condition}");
+                }
+            }
+
+            var transformed = comprehension.Transform is { } transform ? Visit(transform) : CelType.Dyn;
+            switch (comprehension.Kind)
+            {
+                case ComprehensionKind.TransformList:
+                    return CelType.List(transformed);
+                case ComprehensionKind.TransformMap:
+                    return CelType.Map(first, transformed);
+                case ComprehensionKind.TransformMapEntry:
+                    return transformed.Kind is CelTypeKind.Map or CelTypeKind.Dyn or CelTypeKind.Error
+                        ? transformed
+                        : Error(comprehension.Transform!, CelCheckErrorKind.TypeMismatch, $"transformMapEntry() needs a map for each entry, not {transformed}");
+                default:
+                    return CelType.Bool;
+            }
+        }
+        finally
+        {
+            _locals.RemoveRange(_locals.Count - 2, 2);
+        }
+    }
+
     private static string MacroName(ComprehensionExpr comprehension) => comprehension.Kind switch
     {
         ComprehensionKind.All => "all",
         ComprehensionKind.Exists => "exists",
-        ComprehensionKind.ExistsOne => "exists_one",
+        ComprehensionKind.ExistsOne => comprehension.Variable2 is null ? "exists_one" : "existsOne",
         ComprehensionKind.Map => "map",
+        ComprehensionKind.TransformList => "transformList",
+        ComprehensionKind.TransformMap => "transformMap",
+        ComprehensionKind.TransformMapEntry => "transformMapEntry",
         _ => "filter",
     };
 

@@ -52,7 +52,7 @@ internal sealed class TypeUnifier
 
         return expected.Kind switch
         {
-            CelTypeKind.List => IsAssignable(expected.Parameters[0], actual.Parameters[0]),
+            CelTypeKind.List or CelTypeKind.Optional => IsAssignable(expected.Parameters[0], actual.Parameters[0]),
             CelTypeKind.Map => IsAssignable(expected.Parameters[0], actual.Parameters[0])
                 && IsAssignable(expected.Parameters[1], actual.Parameters[1]),
             CelTypeKind.Object => expected.Name == actual.Name,
@@ -67,6 +67,7 @@ internal sealed class TypeUnifier
     {
         CelTypeKind.TypeParam => _bindings.TryGetValue(type.Name, out var bound) ? Substitute(bound) : CelType.Dyn,
         CelTypeKind.List => CelType.List(Substitute(type.Parameters[0])),
+        CelTypeKind.Optional => CelType.Optional(Substitute(type.Parameters[0])),
         CelTypeKind.Map => CelType.Map(Substitute(type.Parameters[0]), Substitute(type.Parameters[1])),
         CelTypeKind.Type when type.Parameters.Length == 1 => CelType.TypeOf(Substitute(type.Parameters[0])),
         _ => type,

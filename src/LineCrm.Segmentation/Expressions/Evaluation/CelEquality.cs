@@ -22,6 +22,7 @@ internal static class CelEquality
             (CelList a, CelList b) => ListsEqual(a, b),
             (CelMap a, CelMap b) => MapsEqual(a, b),
             (ICelObject a, ICelObject b) => a.Equals(b),
+            (CelOptional a, CelOptional b) => a.HasValue == b.HasValue && (!a.HasValue || Equal(a.Value, b.Value)),
             _ => left.GetType() == right.GetType() && left.Equals(right),
         };
     }

@@ -20,6 +20,7 @@ internal static class CelValueTypes
         CelTimestamp => "google.protobuf.Timestamp",
         CelDuration => "google.protobuf.Duration",
         ICelObject o => o.Type.Name,
+        CelOptional => "optional_type",
         CelError => "error",
         _ => value.GetType().Name,
     };
@@ -61,6 +62,7 @@ internal static class CelValueTypes
         CelTypeKind.Map => value is CelMap,
         CelTypeKind.Type => value is CelTypeValue,
         CelTypeKind.Object => value is ICelObject o && o.Type.Name == type.Name,
+        CelTypeKind.Optional => value is CelOptional,
         _ => false,
     };
 

@@ -74,6 +74,7 @@ internal sealed class Interpreter
             MapExpr map => Map(map),
             StructExpr create => Struct(create),
             ComprehensionExpr comprehension => Comprehension(comprehension),
+            BindExpr bind => Bind(bind),
             _ => throw new InvalidOperationException($"Unknown node {node.GetType().Name}."),
         };
         return result is CelError error ? error.At(node.Id) : result;
@@ -173,6 +174,14 @@ internal sealed class Interpreter
 
         switch (operand)
         {
+            case CelOptional optional:
+                // Optional chaining: none stays none (and has() of it is false); a value is selected optionally.
+                if (select.TestOnly)
+                {
+                    return optional.HasValue && OptionalAccess.Select(optional.Value, select.Field) is CelOptional { HasValue: true };
+                }
+
+                return OptionalAccess.Select(optional, select.Field);
             case CelMap map:
                 if (select.TestOnly)
                 {
@@ -232,9 +241,18 @@ internal sealed class Interpreter
             }
         }
 
+        if (call.Function == Operators.OptionalSelect && call.Target is null && count == 2 && arguments[1] is string field
+            && _declarations.Functions.ContainsKey(Operators.OptionalSelect))
+        {
+            // Also on declared object types, which no generic overload can describe.
+            return OptionalAccess.Select(arguments[0], field);
+        }
+
         if (call.Function == Operators.Index && call.Target is null && count == 2)
         {
-            return Library.CollectionFunctions.Index(arguments[0], arguments[1]);
+            return arguments[0] is CelOptional
+                ? OptionalAccess.Index(arguments[0], arguments[1])
+                : Library.CollectionFunctions.Index(arguments[0], arguments[1]);
         }
 
         return Dispatch(call, arguments);
@@ -325,8 +343,8 @@ internal sealed class Interpreter
 
     private object List(ListExpr list)
     {
-        var items = new object[list.Elements.Length];
-        for (var i = 0; i < items.Length; i++)
+        var items = new List<object>(list.Elements.Length);
+        for (var i = 0; i < list.Elements.Length; i++)
         {
             var item = Eval(list.Elements[i]);
             if (item is CelError)
@@ -334,7 +352,21 @@ internal sealed class Interpreter
                 return item;
             }
 
-            items[i] = item;
+            if (!list.IsOptional(i))
+            {
+                items.Add(item);
+            }
+            else if (item is CelOptional optional)
+            {
+                if (optional.HasValue)
+                {
+                    items.Add(optional.Value);
+                }
+            }
+            else
+            {
+                return CelError.NoMatchingOverload("optional list element", [item]);
+            }
         }
 
         return new CelList(items);
@@ -355,6 +387,21 @@ internal sealed class Interpreter
             if (value is CelError)
             {
                 return value;
+            }
+
+            if (entry.Optional)
+            {
+                if (value is not CelOptional optional)
+                {
+                    return CelError.NoMatchingOverload("optional map entry", [value]);
+                }
+
+                if (!optional.HasValue)
+                {
+                    continue;
+                }
+
+                value = optional.Value;
             }
 
             entries.Add(new(key, value));
@@ -403,19 +450,38 @@ internal sealed class Interpreter
         return new CelObject(objectType, fields);
     }
 
+    private object Bind(BindExpr bind)
+    {
+        var value = Eval(bind.Init);
+        if (value is CelError)
+        {
+            return value;
+        }
+
+        _locals.Add((bind.Variable, value));
+        try
+        {
+            return Eval(bind.Body);
+        }
+        finally
+        {
+            _locals.RemoveAt(_locals.Count - 1);
+        }
+    }
+
     private object Comprehension(ComprehensionExpr comprehension)
     {
         var range = Eval(comprehension.Range);
-        IReadOnlyList<object> items;
+        Range entries;
         switch (range)
         {
             case CelError:
                 return range;
             case CelList list:
-                items = list.Items;
+                entries = new Range(list.Items, null);
                 break;
             case CelMap map:
-                items = map.Keys;
+                entries = new Range(map.Keys, map);
                 break;
             default:
                 return CelError.NoMatchingOverload(comprehension.Kind.ToString().ToLowerInvariant(), [range]);
@@ -423,20 +489,21 @@ internal sealed class Interpreter
 
         return comprehension.Kind switch
         {
-            ComprehensionKind.All => Quantifier(comprehension, items, decisive: false),
-            ComprehensionKind.Exists => Quantifier(comprehension, items, decisive: true),
-            ComprehensionKind.ExistsOne => ExistsOne(comprehension, items),
-            _ => Collect(comprehension, items),
+            ComprehensionKind.All => Quantifier(comprehension, entries, decisive: false),
+            ComprehensionKind.Exists => Quantifier(comprehension, entries, decisive: true),
+            ComprehensionKind.ExistsOne => ExistsOne(comprehension, entries),
+            ComprehensionKind.TransformList or ComprehensionKind.TransformMap or ComprehensionKind.TransformMapEntry => Transform(comprehension, entries),
+            _ => Collect(comprehension, entries),
         };
     }
 
     /// <summary>all (decisive false) and exists (decisive true): a decisive result wins over errors elsewhere.</summary>
-    private object Quantifier(ComprehensionExpr comprehension, IReadOnlyList<object> items, bool decisive)
+    private object Quantifier(ComprehensionExpr comprehension, Range entries, bool decisive)
     {
         CelError? firstError = null;
-        foreach (var item in items)
+        for (var i = 0; i < entries.Count; i++)
         {
-            var result = Iterate(comprehension, item, comprehension.Predicate!);
+            var result = Iterate(comprehension, entries, i, comprehension.Predicate!);
             if (result is bool b)
             {
                 if (b == decisive)
@@ -453,12 +520,12 @@ internal sealed class Interpreter
         return firstError is null ? !decisive : firstError;
     }
 
-    private object ExistsOne(ComprehensionExpr comprehension, IReadOnlyList<object> items)
+    private object ExistsOne(ComprehensionExpr comprehension, Range entries)
     {
         var count = 0;
-        foreach (var item in items)
+        for (var i = 0; i < entries.Count; i++)
         {
-            var result = Iterate(comprehension, item, comprehension.Predicate!);
+            var result = Iterate(comprehension, entries, i, comprehension.Predicate!);
             switch (result)
             {
                 case true:
@@ -477,33 +544,24 @@ internal sealed class Interpreter
     }
 
     /// <summary>filter and map: every element is evaluated and any error is the result.</summary>
-    private object Collect(ComprehensionExpr comprehension, IReadOnlyList<object> items)
+    private object Collect(ComprehensionExpr comprehension, Range entries)
     {
         var output = new List<object>();
-        foreach (var item in items)
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (comprehension.Predicate is { } predicate)
+            if (Keep(comprehension, entries, i) is { } keep)
             {
-                var keep = Iterate(comprehension, item, predicate);
-                if (keep is CelError)
+                if (keep is not true)
                 {
-                    return keep;
+                    return keep is false ? CelError.NoMatchingOverload(comprehension.Kind.ToString().ToLowerInvariant(), [keep]) : keep;
                 }
 
-                if (keep is not bool)
-                {
-                    return CelError.NoMatchingOverload(comprehension.Kind.ToString().ToLowerInvariant(), [keep]);
-                }
-
-                if (!(bool)keep)
-                {
-                    continue;
-                }
+                continue;
             }
 
             if (comprehension.Transform is { } transform)
             {
-                var mapped = Iterate(comprehension, item, transform, countIteration: comprehension.Predicate is null);
+                var mapped = Iterate(comprehension, entries, i, transform, countIteration: comprehension.Predicate is null);
                 if (mapped is CelError)
                 {
                     return mapped;
@@ -513,14 +571,71 @@ internal sealed class Interpreter
             }
             else
             {
-                output.Add(item);
+                output.Add(entries.Items[i]);
             }
         }
 
         return new CelList(output);
     }
 
-    private object Iterate(ComprehensionExpr comprehension, object item, Expr body, bool countIteration = true)
+    /// <summary>transformList, transformMap and transformMapEntry: every kept entry is transformed; any error is the result.</summary>
+    private object Transform(ComprehensionExpr comprehension, Range entries)
+    {
+        var list = new List<object>();
+        var pairs = new List<KeyValuePair<object, object>>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (Keep(comprehension, entries, i) is { } keep)
+            {
+                if (keep is not true)
+                {
+                    return keep is false ? CelError.NoMatchingOverload(comprehension.Kind.ToString(), [keep]) : keep;
+                }
+
+                continue;
+            }
+
+            var value = Iterate(comprehension, entries, i, comprehension.Transform!, countIteration: comprehension.Predicate is null);
+            switch (comprehension.Kind, value)
+            {
+                case (_, CelError):
+                    return value;
+                case (ComprehensionKind.TransformList, _):
+                    list.Add(value);
+                    break;
+                case (ComprehensionKind.TransformMap, _):
+                    pairs.Add(new(entries.First(i), value));
+                    break;
+                case (_, CelMap entry):
+                    pairs.AddRange(entry.Keys.Select(k => new KeyValuePair<object, object>(k, entry[k])));
+                    break;
+                default:
+                    return CelError.NoMatchingOverload("transformMapEntry", [value]);
+            }
+        }
+
+        return comprehension.Kind == ComprehensionKind.TransformList ? new CelList(list) : CelMap.Create(pairs);
+    }
+
+    /// <summary>Null when the entry passes the predicate (or there is none); true to skip it; else the error.</summary>
+    private object? Keep(ComprehensionExpr comprehension, Range entries, int i)
+    {
+        if (comprehension.Predicate is not { } predicate)
+        {
+            return null;
+        }
+
+        var keep = Iterate(comprehension, entries, i, predicate);
+        return keep switch
+        {
+            true => null,
+            false => true,
+            CelError => keep,
+            _ => false,
+        };
+    }
+
+    private object Iterate(ComprehensionExpr comprehension, Range entries, int i, Expr body, bool countIteration = true)
     {
         if (countIteration && ++_iterations > _limits.MaxComprehensionIterations)
         {
@@ -528,14 +643,32 @@ internal sealed class Interpreter
             throw new CelLimitExceededException(nameof(CelLimits.MaxComprehensionIterations), _limits.MaxComprehensionIterations, line, column);
         }
 
-        _locals.Add((comprehension.Variable, item));
+        var two = comprehension.Variable2 is not null;
+        _locals.Add((comprehension.Variable, two ? entries.First(i) : entries.Items[i]));
+        if (two)
+        {
+            _locals.Add((comprehension.Variable2!, entries.Second(i)));
+        }
+
         try
         {
             return Eval(body);
         }
         finally
         {
-            _locals.RemoveAt(_locals.Count - 1);
+            _locals.RemoveRange(_locals.Count - (two ? 2 : 1), two ? 2 : 1);
         }
+    }
+
+    /// <summary>What a comprehension iterates: a list's elements, or a map's keys (with the map for its values).</summary>
+    private readonly record struct Range(IReadOnlyList<object> Items, CelMap? Map)
+    {
+        public int Count => Items.Count;
+
+        /// <summary>The first variable of the two-variable forms: the list index, or the map key.</summary>
+        public object First(int i) => Map is null ? (long)i : Items[i];
+
+        /// <summary>The second variable: the list element, or the map value.</summary>
+        public object Second(int i) => Map is null ? Items[i] : Map[Items[i]];
     }
 }

@@ -31,14 +31,21 @@ internal sealed record SelectExpr(int Id, int Offset, Expr Operand, string Field
 internal sealed record CallExpr(int Id, int Offset, Expr? Target, string Function, ImmutableArray<Expr> Args)
     : Expr(Id, Offset);
 
-/// <summary>A list literal <c>[a, b]</c>.</summary>
-internal sealed record ListExpr(int Id, int Offset, ImmutableArray<Expr> Elements) : Expr(Id, Offset);
+/// <summary>A list literal <c>[a, b]</c>; elements written <c>[?x]</c> (optional values, added only when they
+/// have a value) are listed by position in <paramref name="OptionalIndices"/>.</summary>
+internal sealed record ListExpr(int Id, int Offset, ImmutableArray<Expr> Elements, ImmutableArray<int> OptionalIndices = default)
+    : Expr(Id, Offset)
+{
+    /// <summary>Whether the element at <paramref name="index"/> was written <c>?x</c>.</summary>
+    public bool IsOptional(int index) => !OptionalIndices.IsDefault && OptionalIndices.Contains(index);
+}
 
 /// <summary>A map literal <c>{k: v, ...}</c>.</summary>
 internal sealed record MapExpr(int Id, int Offset, ImmutableArray<MapEntryExpr> Entries) : Expr(Id, Offset);
 
-/// <summary>One <c>key: value</c> of a map literal; the offset is the colon's.</summary>
-internal sealed record MapEntryExpr(int Id, int Offset, Expr Key, Expr Value);
+/// <summary>One <c>key: value</c> of a map literal; the offset is the colon's. <paramref name="Optional"/> is
+/// <c>{?key: value}</c>: the value is an optional, and the entry is there only when it has a value.</summary>
+internal sealed record MapEntryExpr(int Id, int Offset, Expr Key, Expr Value, bool Optional = false);
 
 /// <summary>An object creation <c>TypeName{field: value, ...}</c>.</summary>
 internal sealed record StructExpr(int Id, int Offset, string TypeName, ImmutableArray<FieldInitExpr> Fields)
@@ -58,7 +65,9 @@ internal sealed record FieldInitExpr(int Id, int Offset, string Field, Expr Valu
 /// <param name="Range">The list or map iterated.</param>
 /// <param name="Variable">The iteration variable's name.</param>
 /// <param name="Predicate">The condition (all, exists, exists_one, filter, three-argument map), else null.</param>
-/// <param name="Transform">The mapped value (map only), else null.</param>
+/// <param name="Transform">The mapped value (map and the transform macros), else null.</param>
+/// <param name="Variable2">The second variable of the two-variable forms (<c>m.all(k, v, p)</c>): the value, while
+/// <paramref name="Variable"/> is the list index or the map key; null for the one-variable forms.</param>
 internal sealed record ComprehensionExpr(
     int Id,
     int Offset,
@@ -66,7 +75,14 @@ internal sealed record ComprehensionExpr(
     Expr Range,
     string Variable,
     Expr? Predicate,
-    Expr? Transform) : Expr(Id, Offset);
+    Expr? Transform,
+    string? Variable2 = null) : Expr(Id, Offset);
+
+/// <summary>
+/// <c>cel.bind(name, init, body)</c>: <paramref name="Body"/> evaluated with <paramref name="Variable"/> bound to
+/// the value of <paramref name="Init"/>, computed once. Also what the optional library's <c>optMap</c> expands to.
+/// </summary>
+internal sealed record BindExpr(int Id, int Offset, string Variable, Expr Init, Expr Body) : Expr(Id, Offset);
 
 /// <summary>The kinds of literal.</summary>
 internal enum LiteralKind
@@ -110,4 +126,13 @@ internal enum ComprehensionKind
 
     /// <summary><c>e.filter(x, p)</c>: the elements where p holds.</summary>
     Filter,
+
+    /// <summary><c>e.transformList(i, v, [p,] t)</c>: the list of t, for entries where p holds.</summary>
+    TransformList,
+
+    /// <summary><c>e.transformMap(k, v, [p,] t)</c>: the map of each kept key to t.</summary>
+    TransformMap,
+
+    /// <summary><c>e.transformMapEntry(k, v, [p,] t)</c>: the union of the one-entry maps t.</summary>
+    TransformMapEntry,
 }

@@ -22,12 +22,18 @@ internal static class Operators
     public const string Modulo = "_%_";
     public const string Index = "_[_]";
 
+    /// <summary><c>a.?b</c>: an optional of field or key b (the optional values extension).</summary>
+    public const string OptionalSelect = "_?._";
+
+    /// <summary><c>a[?b]</c>: an optional of element or key b (the optional values extension).</summary>
+    public const string OptionalIndex = "_[?_]";
+
     public const string Has = "has";
 
     private static readonly HashSet<string> All =
     [
         Conditional, LogicalAnd, LogicalOr, LogicalNot, Negate, Equal, NotEquals, Less, LessEquals, Greater,
-        GreaterEquals, In, Add, Subtract, Multiply, Divide, Modulo, Index,
+        GreaterEquals, In, Add, Subtract, Multiply, Divide, Modulo, Index, OptionalSelect, OptionalIndex,
     ];
 
     /// <summary>True for the function names operators are parsed into.</summary>
@@ -54,6 +60,8 @@ internal static class Operators
         Divide => "/",
         Modulo => "%",
         Index => "[]",
+        OptionalSelect => ".?",
+        OptionalIndex => "[?]",
         _ => function,
     };
 }

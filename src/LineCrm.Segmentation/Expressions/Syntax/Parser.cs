@@ -18,20 +18,23 @@ internal sealed class Parser
 
     private readonly SourceText _source;
     private readonly CelLimits _limits;
+    private readonly ParserOptions _options;
     private readonly List<Token> _tokens;
     private readonly List<int> _depths = [0];
     private int _index;
     private int _recursion;
 
-    private Parser(SourceText source, List<Token> tokens, CelLimits limits)
+    private Parser(SourceText source, List<Token> tokens, CelLimits limits, ParserOptions options)
     {
         _source = source;
         _tokens = tokens;
         _limits = limits;
+        _options = options;
     }
 
-    /// <summary>Parses <paramref name="text"/> within <paramref name="limits"/>.</summary>
-    public static ParsedExpression Parse(string text, CelLimits? limits = null)
+    /// <summary>Parses <paramref name="text"/> within <paramref name="limits"/>, with the macros and dotted
+    /// function names of <paramref name="options"/> (only the core macros when null).</summary>
+    public static ParsedExpression Parse(string text, CelLimits? limits = null, ParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         limits ??= CelLimits.Default;
@@ -43,7 +46,7 @@ internal sealed class Parser
         var source = new SourceText(text);
         RejectLoneSurrogates(source);
         var tokens = new Lexer(source).Tokenize();
-        var parser = new Parser(source, tokens, limits);
+        var parser = new Parser(source, tokens, limits, options ?? ParserOptions.Core);
         var root = parser.ParseExpression();
         if (parser.Current.Kind != TokenKind.EndOfInput)
         {
@@ -227,6 +230,17 @@ internal sealed class Parser
                 case TokenKind.Dot:
                     {
                         var dot = Advance();
+                        if (Current.Kind == TokenKind.Question)
+                        {
+                            // a.?b: the optional values extension's selection (an optional of field or key b).
+                            Advance();
+                            var fieldToken = Current;
+                            var (field, _) = ExpectSelector();
+                            var fieldName = Node(new LiteralExpr(NextId(), fieldToken.Offset, LiteralKind.String, field));
+                            operand = Call(dot.Offset, null, Operators.OptionalSelect, operand, fieldName);
+                            break;
+                        }
+
                         var (name, quoted) = ExpectSelector();
                         if (Current.Kind == TokenKind.LeftParen && !quoted)
                         {
@@ -249,9 +263,15 @@ internal sealed class Parser
                 case TokenKind.LeftBracket:
                     {
                         var open = Advance();
+                        var optional = Current.Kind == TokenKind.Question;
+                        if (optional)
+                        {
+                            Advance();
+                        }
+
                         var index = ParseExpression();
                         Expect(TokenKind.RightBracket, "']' of the index");
-                        operand = Call(open.Offset, null, Operators.Index, operand, index);
+                        operand = Call(open.Offset, null, optional ? Operators.OptionalIndex : Operators.Index, operand, index);
                         break;
                     }
 
@@ -303,8 +323,10 @@ internal sealed class Parser
             case TokenKind.LeftBracket:
                 {
                     Advance();
-                    var elements = ParseArguments(TokenKind.RightBracket, "']' of the list", allowTrailingComma: true);
-                    return Node(new ListExpr(NextId(), token.Offset, elements), elements);
+                    var optionals = new List<int>();
+                    var elements = ParseArguments(TokenKind.RightBracket, "']' of the list", allowTrailingComma: true, optionals);
+                    var list = new ListExpr(NextId(), token.Offset, elements, optionals.Count == 0 ? default : [.. optionals]);
+                    return Node(list, elements);
                 }
 
             case TokenKind.LeftBrace:
@@ -352,10 +374,17 @@ internal sealed class Parser
         var children = new List<Expr>();
         while (Current.Kind != TokenKind.RightBrace)
         {
+            // {?k: v}: the optional values extension's entry, present only when the optional v has a value.
+            var optional = Current.Kind == TokenKind.Question;
+            if (optional)
+            {
+                Advance();
+            }
+
             var key = ParseExpression();
             var colon = Expect(TokenKind.Colon, "':' after the map key");
             var value = ParseExpression();
-            entries.Add(new MapEntryExpr(NextEntryId(), colon.Offset, key, value));
+            entries.Add(new MapEntryExpr(NextEntryId(), colon.Offset, key, value, optional));
             children.Add(key);
             children.Add(value);
             if (Current.Kind != TokenKind.Comma)
@@ -400,13 +429,20 @@ internal sealed class Parser
         return (StructExpr)Node(new StructExpr(NextId(), offset, typeName, fields.ToImmutable()), children);
     }
 
-    private ImmutableArray<Expr> ParseArguments(TokenKind close, string expected, bool allowTrailingComma = false)
+    private ImmutableArray<Expr> ParseArguments(TokenKind close, string expected, bool allowTrailingComma = false, List<int>? optionals = null)
     {
         var args = ImmutableArray.CreateBuilder<Expr>();
         if (Current.Kind != close)
         {
             while (true)
             {
+                if (optionals is not null && Current.Kind == TokenKind.Question)
+                {
+                    // [?x]: an optional element of a list literal.
+                    Advance();
+                    optionals.Add(args.Count);
+                }
+
                 args.Add(ParseExpression());
                 if (Current.Kind != TokenKind.Comma)
                 {
@@ -437,6 +473,11 @@ internal sealed class Parser
             return Node(select with { Id = NextId(), TestOnly = true }, select.Operand);
         }
 
+        if (Expand(receiver: false, name.TrimStart('.'), new MacroCall(offset, null, args)) is { } expanded)
+        {
+            return expanded;
+        }
+
         var call = new CallExpr(NextId(), offset, null, name.TrimStart('.'), args);
         return Node(call, args);
     }
@@ -454,6 +495,26 @@ internal sealed class Parser
         };
         if (kind is null)
         {
+            if (Expand(receiver: true, name, new MacroCall(offset, target, args)) is { } expanded)
+            {
+                return expanded;
+            }
+
+            // math.abs(x): a dotted global function (or macro) of a library, not abs called on a variable math.
+            if (SyntaxTree.QualifiedName(target) is { } prefix)
+            {
+                var qualified = prefix.TrimStart('.') + "." + name;
+                if (Expand(receiver: false, qualified, new MacroCall(offset, null, args)) is { } global)
+                {
+                    return global;
+                }
+
+                if (_options.IsFunction(qualified))
+                {
+                    return Node(new CallExpr(NextId(), offset, null, qualified, args), args);
+                }
+            }
+
             return Node(new CallExpr(NextId(), offset, target, name, args), [target, .. args]);
         }
 
@@ -470,6 +531,23 @@ internal sealed class Parser
         };
         var node = new ComprehensionExpr(NextId(), offset, kind.Value, target, variable, predicate, transform);
         return Node(node, [target, .. args]);
+    }
+
+    /// <summary>The expansion of a library macro matching the call, or null.</summary>
+    private Expr? Expand(bool receiver, string name, MacroCall call)
+    {
+        if (_options.Macros.Count == 0)
+        {
+            return null;
+        }
+
+        if (!_options.Macros.TryGetValue(CelMacro.MacroKey(receiver, name, call.Args.Length), out var macro)
+            && !_options.Macros.TryGetValue(CelMacro.MacroKey(receiver, name, CelMacro.AnyArgumentCount), out macro))
+        {
+            return null;
+        }
+
+        return macro.Expand(new Factory(this), call);
     }
 
     private string ExpectIdentifier()
@@ -579,6 +657,32 @@ internal sealed class Parser
     {
         var (line, column) = _source.Locate(offset);
         return new CelLimitExceededException(name, limit, line, column);
+    }
+
+    /// <summary>Macro expansions get the parser's ids and depth accounting through this.</summary>
+    private sealed class Factory(Parser parser) : MacroFactory
+    {
+        public override Expr Ident(int offset, string name) => parser.Node(new IdentExpr(parser.NextId(), offset, name));
+
+        public override Expr Literal(int offset, LiteralKind kind, object? value) =>
+            parser.Node(new LiteralExpr(parser.NextId(), offset, kind, value));
+
+        public override Expr Call(int offset, Expr? target, string function, params Expr[] args) =>
+            parser.Node(new CallExpr(parser.NextId(), offset, target, function, [.. args]), target is null ? args : [target, .. args]);
+
+        public override Expr List(int offset, params Expr[] elements) =>
+            parser.Node(new ListExpr(parser.NextId(), offset, [.. elements]), elements);
+
+        public override Expr Bind(int offset, string variable, Expr init, Expr body) =>
+            parser.Node(new BindExpr(parser.NextId(), offset, variable, init, body), init, body);
+
+        public override Expr Comprehension(int offset, ComprehensionKind kind, Expr range, string variable, string? variable2, Expr? predicate, Expr? transform)
+        {
+            var node = new ComprehensionExpr(parser.NextId(), offset, kind, range, variable, predicate, transform, variable2);
+            return parser.Node(node, new[] { range, predicate, transform }.OfType<Expr>());
+        }
+
+        public override CelSyntaxException Error(int offset, string reason) => parser.ErrorAt(offset, reason);
     }
 
     private static void RejectLoneSurrogates(SourceText source)

@@ -66,6 +66,10 @@ internal static class SyntaxTree
                 }
 
                 break;
+            case BindExpr bind:
+                yield return bind.Init;
+                yield return bind.Body;
+                break;
         }
     }
 }

@@ -3,23 +3,56 @@ using System.Text.Json;
 using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Expressions.Checking;
 using LineCrm.Segmentation.Expressions.Evaluation;
+using LineCrm.Segmentation.Expressions.Extensions;
 using LineCrm.Testing;
 
 namespace LineCrm.Segmentation.Tests.Expressions.Conformance;
 
 /// <summary>
 /// Runs the CEL conformance suite: one test per JSON file, each reporting how many of its tests passed and
-/// listing every failure with the expected and actual result. The folder is <c>CEL_CONFORMANCE_DIR</c> when set
-/// (so any other part of the suite in the same format runs the same way), else <c>../shared/cel/conformance</c>.
+/// listing every failure with the expected and actual result. The core files are in <c>CEL_CONFORMANCE_DIR</c>
+/// when set (so any other part of the suite in the same format runs the same way), else
+/// <c>../shared/cel/conformance</c>; the extension libraries' files in <c>CEL_EXTENSIONS_DIR</c>, else
+/// <c>../shared/cel/extensions</c>. In either folder a file named after an extension suite (cel-spec's
+/// <c>string_ext</c>, <c>math_ext</c>...) runs with that library enabled, as a user enables it.
 /// </summary>
 public sealed class ConformanceTests
 {
     private const string DirectoryVariable = "CEL_CONFORMANCE_DIR";
+    private const string ExtensionsDirectoryVariable = "CEL_EXTENSIONS_DIR";
     private const string MissingFolder = "(conformance folder not found)";
 
-    public static TheoryData<string> Files()
+    /// <summary>Which library each of cel-spec's extension suites tests (its environment in cel-go's runner).</summary>
+    private static readonly Dictionary<string, ICelLibrary[]> LibrariesByFile = new(StringComparer.Ordinal)
     {
-        var folder = FolderOrNull();
+        ["string_ext.json"] = [CelExtensions.Strings],
+        ["math_ext.json"] = [CelExtensions.Math],
+        ["bindings_ext.json"] = [CelExtensions.Bindings],
+        ["encoders_ext.json"] = [CelExtensions.Encoders],
+        ["optionals.json"] = [CelExtensions.Optionals],
+        ["macros2.json"] = [CelExtensions.TwoVariableComprehensions],
+        ["lists_ext.json"] = [CelExtensions.Lists],
+        ["sets_ext.json"] = [CelExtensions.Sets],
+    };
+
+    public static TheoryData<string> Files() => FilesIn(FolderOrNull(DirectoryVariable, "conformance"));
+
+    public static TheoryData<string> ExtensionFiles() => FilesIn(FolderOrNull(ExtensionsDirectoryVariable, "extensions"));
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Conformance_file_passes(string file) => RunFile(DirectoryVariable, "conformance", file);
+
+    [Theory]
+    [MemberData(nameof(ExtensionFiles))]
+    public void Extension_conformance_file_passes(string file)
+    {
+        Assert.True(file == MissingFolder || LibrariesByFile.ContainsKey(file), $"{file} is not a known extension suite: add its library to LibrariesByFile.");
+        RunFile(ExtensionsDirectoryVariable, "extensions", file);
+    }
+
+    private static TheoryData<string> FilesIn(string? folder)
+    {
         var data = new TheoryData<string>();
         if (folder is null || !Directory.Exists(folder))
         {
@@ -35,13 +68,12 @@ public sealed class ConformanceTests
         return data;
     }
 
-    [Theory]
-    [MemberData(nameof(Files))]
-    public void Conformance_file_passes(string file)
+    private static void RunFile(string variable, string sharedFolder, string file)
     {
-        var folder = Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } configured
+        var folder = Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured
             ? configured
-            : SharedData.Require("cel/conformance");
+            : SharedData.Require("cel/" + sharedFolder);
+        var libraries = LibrariesByFile.GetValueOrDefault(file, []);
         Assert.True(file != MissingFolder && Directory.Exists(folder), $"No conformance folder at {folder}.");
 
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, file)));
@@ -60,7 +92,7 @@ public sealed class ConformanceTests
                 string? failure;
                 try
                 {
-                    failure = Run(test);
+                    failure = Run(test, libraries);
                 }
                 catch (NotSupportedException e)
                 {
@@ -90,21 +122,21 @@ public sealed class ConformanceTests
         Assert.True(failures.Count == 0, report.ToString());
     }
 
-    private static string? FolderOrNull()
+    private static string? FolderOrNull(string variable, string sharedFolder)
     {
-        if (Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } configured)
+        if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured)
         {
             return configured;
         }
 
-        return SharedData.Root() is { } root ? Path.Combine(root, "cel", "conformance") : null;
+        return SharedData.Root() is { } root ? Path.Combine(root, "cel", sharedFolder) : null;
     }
 
     /// <summary>Runs one conformance test; null when it passes, else what went wrong.</summary>
-    private static string? Run(JsonElement test)
+    private static string? Run(JsonElement test, ICelLibrary[] libraries)
     {
         var expression = test.GetProperty("expr").GetString()!;
-        var environment = CelEnvironment.Create();
+        var environment = CelEnvironment.Create().WithLibraries(libraries);
         if (test.TryGetProperty("type_env", out var typeEnvironment))
         {
             foreach (var declaration in typeEnvironment.EnumerateArray())
@@ -128,7 +160,8 @@ public sealed class ConformanceTests
         }
 
         var expectError = test.TryGetProperty("eval_error", out var expectedError);
-        var expected = test.TryGetProperty("value", out var expectedValue) ? ConformanceJson.Value(expectedValue) : null;
+        // A test with neither a value nor an error expects true, as cel-spec's SimpleTest does.
+        var expected = test.TryGetProperty("value", out var expectedValue) ? ConformanceJson.Value(expectedValue) : expectError ? null : true;
         var disableCheck = test.TryGetProperty("disable_check", out var disable) && disable.GetBoolean();
         object actual;
         try
