@@ -96,18 +96,35 @@ internal sealed class LineWebhookEndpoint
                 continue;
             }
 
-            if (!await _dispatcher.TryEnqueueAsync(webhookEvent, callback.Destination, cancellationToken).ConfigureAwait(false))
+            bool queued;
+            try
             {
-                if (id.Length > 0)
-                {
-                    await _seen.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
-                }
+                queued = await _dispatcher.TryEnqueueAsync(webhookEvent, callback.Destination, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // LINE gave up while the queue was full: it gets no 200 and will redeliver, so the id must not stay
+                // marked as seen or that redelivery would be skipped as a duplicate of an event never queued.
+                await ForgetAsync(id).ConfigureAwait(false);
+                throw;
+            }
 
+            if (!queued)
+            {
+                await ForgetAsync(id).ConfigureAwait(false);
                 return false;
             }
         }
 
         return true;
+    }
+
+    private async ValueTask ForgetAsync(string webhookEventId)
+    {
+        if (webhookEventId.Length > 0)
+        {
+            await _seen.RemoveAsync(webhookEventId, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private async Task RejectAsync(HttpContext http, int statusCode, string reason)
