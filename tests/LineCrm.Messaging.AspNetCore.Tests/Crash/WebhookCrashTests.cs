@@ -1,0 +1,37 @@
+namespace LineCrm.Messaging.AspNetCore.Tests.Crash;
+
+/// <summary>
+/// The webhook app as a child process, killed with SIGKILL at random moments while signed bodies arrive: what got
+/// a 200 must be handled. The in-memory mode's run is the evidence of what it loses (docs/webhooks.md), run on
+/// demand; the durable inbox's run is a CI test.
+/// </summary>
+public sealed class WebhookCrashTests
+{
+    /// <summary>Writes a run's figures to the test output and, when LINECRM_CRASH_REPORT names a file, appends them there.</summary>
+    private static void Record(string line)
+    {
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("LINECRM_CRASH_REPORT") is { Length: > 0 } path)
+        {
+            File.AppendAllText(path, $"{DateTime.UtcNow:u} {line}{Environment.NewLine}");
+        }
+    }
+
+    [Fact(Explicit = true)]
+    public async Task Evidence_the_in_memory_queue_loses_accepted_events_on_SIGKILL()
+    {
+        var directory = Directory.CreateTempSubdirectory("linecrm-crash-memory-");
+        try
+        {
+            var harness = new WebhookCrashHarness(directory.FullName, [], seed: 18);
+            var report = await harness.RunAsync(kills: 20, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1500), TestContext.Current.CancellationToken);
+
+            Record($"in-memory mode: {report}");
+            Assert.NotEmpty(report.Lost);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}
