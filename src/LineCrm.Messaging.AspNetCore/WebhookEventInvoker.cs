@@ -44,7 +44,8 @@ internal sealed class WebhookEventInvoker(ILogger<WebhookEventInvoker> logger, W
         Exception? failure = null;
         foreach (var handler in context.Services.GetServices<IWebhookHandler<TEvent>>())
         {
-            failure ??= await RunOneAsync(handler, webhookEvent, context, cancellationToken).ConfigureAwait(false);
+            var outcome = await RunOneAsync(handler, webhookEvent, context, cancellationToken).ConfigureAwait(false);
+            failure ??= outcome; // every handler runs; the first failure is the event's
             handled = true;
         }
 
@@ -66,7 +67,8 @@ internal sealed class WebhookEventInvoker(ILogger<WebhookEventInvoker> logger, W
         Exception? failure = null;
         foreach (var handler in context.Services.GetServices<IWebhookHandler<WebhookEvent>>())
         {
-            failure ??= await RunOneAsync(handler, webhookEvent, context, cancellationToken).ConfigureAwait(false);
+            var outcome = await RunOneAsync(handler, webhookEvent, context, cancellationToken).ConfigureAwait(false);
+            failure ??= outcome; // every handler runs; the first failure is the event's
             handled = true;
         }
 

@@ -1,5 +1,6 @@
 using LineCrm.Messaging.AspNetCore;
 using LineCrm.Messaging.AspNetCore.CrashHost;
+using LineCrm.Messaging.AspNetCore.Testing;
 using LineCrm.Messaging.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,6 +17,11 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 var ledger = new HandledLedger(settings.LedgerPath);
 var webhook = builder.Services.AddLineWebhook(o => o.AddChannelSecret(settings.Secret));
 webhook.On<WebhookEvent>((e, _, ct) => ledger.RecordAsync(e.WebhookEventId, ct));
+if (settings.Inbox == "sqlite")
+{
+    builder.Services.AddSingleton<IWebhookInbox>(sp => new SqliteTestInbox(settings.InboxConnection!, TimeProvider.System));
+    webhook.UseInbox(o => o.LeaseDuration = TimeSpan.FromSeconds(2));
+}
 
 var app = builder.Build();
 app.MapLineWebhook("/callback");

@@ -26,6 +26,7 @@ internal sealed class WebhookCrashHarness(string directory, IReadOnlyList<string
         var unanswered = new ConcurrentQueue<string>();
         var next = 0;
         var posts = 0L;
+        var posted = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
 
         for (var life = 0; life <= kills; life++)
         {
@@ -57,6 +58,7 @@ internal sealed class WebhookCrashHarness(string directory, IReadOnlyList<string
                     }
 
                     Interlocked.Increment(ref posts);
+                    posted.TryAdd(id, 0);
                     if (await TryPostAsync(client, id, stopPosting.Token))
                     {
                         acknowledged.TryAdd(id, 0);
@@ -85,7 +87,7 @@ internal sealed class WebhookCrashHarness(string directory, IReadOnlyList<string
             }
         }
 
-        return new CrashReport(acknowledged.Keys.ToHashSet(StringComparer.Ordinal), ReadLedger(), Interlocked.Read(ref posts), kills);
+        return new CrashReport(acknowledged.Keys.ToHashSet(StringComparer.Ordinal), posted.Keys.ToHashSet(StringComparer.Ordinal), ReadLedger(), Interlocked.Read(ref posts), kills);
     }
 
     private Task<CrashHostProcess> StartAsync(CancellationToken cancellationToken) =>
@@ -171,7 +173,7 @@ internal sealed class WebhookCrashHarness(string directory, IReadOnlyList<string
 }
 
 /// <summary>What one crash run saw: the ids that got a 200, and the ledger's rows (id, handler runs).</summary>
-internal sealed record CrashReport(HashSet<string> Acknowledged, Dictionary<string, long> Handled, long Posts, int Kills)
+internal sealed record CrashReport(HashSet<string> Acknowledged, HashSet<string> Posted, Dictionary<string, long> Handled, long Posts, int Kills)
 {
     public IReadOnlyList<string> Lost => [.. Acknowledged.Where(id => !Handled.ContainsKey(id)).Order(StringComparer.Ordinal)];
 

@@ -34,4 +34,25 @@ public sealed class WebhookCrashTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task The_durable_inbox_handles_every_event_it_answered_200_for_over_20_SIGKILLs()
+    {
+        var directory = Directory.CreateTempSubdirectory("linecrm-crash-inbox-");
+        try
+        {
+            var inbox = Path.Combine(directory.FullName, "inbox.db");
+            var harness = new WebhookCrashHarness(directory.FullName, ["--inbox", "sqlite", "--inbox-connection", inbox], seed: 18);
+            var report = await harness.RunAsync(kills: 20, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(1200), TestContext.Current.CancellationToken);
+
+            Record($"durable inbox (SQLite): {report}");
+            Assert.True(report.Acknowledged.Count > 20 * 10, $"Too few events got a 200 to mean anything: {report}");
+            Assert.Empty(report.Lost);
+            Assert.Subset(report.Posted, report.Handled.Keys.ToHashSet(StringComparer.Ordinal));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }
