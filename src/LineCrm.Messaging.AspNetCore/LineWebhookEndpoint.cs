@@ -58,7 +58,7 @@ internal sealed class LineWebhookEndpoint
         }
 
         WebhookCallback callback;
-        IReadOnlyList<WebhookInboxEntry>? entries = null;
+        IReadOnlyList<WebhookInboxItem>? entries = null;
         try
         {
             callback = _receiver.Receive(body.Memory, http.Request.Headers[WebhookSignature.HeaderName]);
@@ -98,7 +98,7 @@ internal sealed class LineWebhookEndpoint
     }
 
     /// <summary>Answers 200 only once the events are durable in the inbox; a store failure is a 500, which LINE redelivers.</summary>
-    private async Task WriteToInboxAsync(HttpContext http, WebhookInboxWriter inbox, WebhookCallback callback, IReadOnlyList<WebhookInboxEntry> entries)
+    private async Task WriteToInboxAsync(HttpContext http, WebhookInboxWriter inbox, WebhookCallback callback, IReadOnlyList<WebhookInboxItem> entries)
     {
         IReadOnlyList<bool> added;
         try

@@ -44,6 +44,6 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Error, "Webhook inbox worker failed talking to the inbox; it tries again")]
     public static partial void InboxStoreFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(14, LogLevel.Information, "Shutdown timeout reached with {Count} webhook events still running; they stay in the inbox and run again after their lease expires")]
+    [LoggerMessage(14, LogLevel.Information, "Shutdown timeout reached with {Count} webhook events still running; their handlers are cancelled and the events stay in the inbox for the next start")]
     public static partial void InboxLeftRunning(ILogger logger, int count);
 }

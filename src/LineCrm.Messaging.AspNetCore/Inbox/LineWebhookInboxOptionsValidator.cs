@@ -1,3 +1,4 @@
+using LineCrm.Messaging.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace LineCrm.Messaging.AspNetCore.Inbox;
@@ -24,9 +25,14 @@ internal sealed class LineWebhookInboxOptionsValidator : IValidateOptions<LineWe
             failures.Add($"LineWebhookInboxOptions.MaxBackoff ({options.MaxBackoff}) must not be shorter than InitialBackoff ({options.InitialBackoff}).");
         }
 
-        if (options.MaxCommitBatch < 1)
+        if (options.MaxCommitBatch is < 1 or > WebhookInboxLimits.MaxBatchCount)
         {
-            failures.Add($"LineWebhookInboxOptions.MaxCommitBatch must be at least 1 but is {options.MaxCommitBatch}.");
+            failures.Add($"LineWebhookInboxOptions.MaxCommitBatch must be 1 to {WebhookInboxLimits.MaxBatchCount} but is {options.MaxCommitBatch}.");
+        }
+
+        if (options.LeaseDuration > WebhookInboxLimits.MaxLeaseDuration)
+        {
+            failures.Add($"LineWebhookInboxOptions.LeaseDuration must be at most {WebhookInboxLimits.MaxLeaseDuration} but is {options.LeaseDuration}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

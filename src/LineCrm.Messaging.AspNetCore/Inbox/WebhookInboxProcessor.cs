@@ -82,8 +82,8 @@ internal sealed class WebhookInboxProcessor : IHostedService, IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The host's shutdown timeout ran out. The running events stay leased in the inbox and come back after
-            // their lease: nothing is dropped, at the price of running their handlers again.
+            // The host's shutdown timeout ran out. The running handlers are cancelled and their events released back
+            // to the inbox (or, if that fails, left leased until the lease expires): nothing is dropped.
             Log.InboxLeftRunning(_logger, running.Count(t => !t.IsCompleted));
             await _abort.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(running).ConfigureAwait(false);
@@ -117,7 +117,7 @@ internal sealed class WebhookInboxProcessor : IHostedService, IDisposable
 
                 if (leased.Count == free && free == _slots && leased.Count > 0)
                 {
-                    var oldest = leased.Min(e => e.ReceivedAt);
+                    var oldest = leased.Min(e => e.Entry.Item.ReceivedAt);
                     Log.InboxBacklog(_logger, _time.GetUtcNow() - oldest);
                 }
 
@@ -168,7 +168,7 @@ internal sealed class WebhookInboxProcessor : IHostedService, IDisposable
 
         _nextPurge = now + _options.PurgeInterval;
         var before = now - _options.DeduplicationWindow;
-        var purged = await _inbox.PurgeAsync(before, cancellationToken).ConfigureAwait(false);
+        var purged = await _inbox.PurgeCompletedAsync(before, cancellationToken).ConfigureAwait(false);
         if (purged > 0)
         {
             Log.InboxPurged(_logger, purged, before);
@@ -203,17 +203,20 @@ internal sealed class WebhookInboxProcessor : IHostedService, IDisposable
     {
         try
         {
-            _telemetry.Waited(_time.GetUtcNow() - entry.ReceivedAt);
+            _telemetry.Waited(_time.GetUtcNow() - entry.Entry.Item.ReceivedAt);
             var failure = await HandleAsync(entry).ConfigureAwait(false);
             if (failure is null)
             {
-                await _inbox.CompleteAsync(entry.WebhookEventId, CancellationToken.None).ConfigureAwait(false);
+                await _inbox.CompleteAsync(entry, CancellationToken.None).ConfigureAwait(false);
                 return;
             }
 
             if (failure is OperationCanceledException && _abort.IsCancellationRequested)
             {
-                return; // stopped past the shutdown timeout: the entry stays leased and comes back after its lease
+                // Stopped past the shutdown timeout: the event goes back to the inbox, due at once for the next start,
+                // and this cut-short attempt does not count against its retries.
+                await _inbox.ReleaseAsync(entry, CancellationToken.None).ConfigureAwait(false);
+                return;
             }
 
             await FailAsync(entry, failure).ConfigureAwait(false);
@@ -231,7 +234,7 @@ internal sealed class WebhookInboxProcessor : IHostedService, IDisposable
         WebhookEvent webhookEvent;
         try
         {
-            webhookEvent = StoredEvent.Parse(entry.Destination, entry.EventJson);
+            webhookEvent = StoredEvent.Parse(entry.Entry.Item.Destination, entry.Entry.Item.RawJson);
         }
         catch (WebhookFormatException e)
         {
@@ -241,33 +244,41 @@ internal sealed class WebhookInboxProcessor : IHostedService, IDisposable
         using var activity = WebhookTelemetry.ActivitySource.StartActivity("LineWebhook.Dispatch", ActivityKind.Consumer);
         activity?.SetTag("line.webhook.event_type", webhookEvent.Type);
         activity?.SetTag("line.webhook.event_id", webhookEvent.WebhookEventId);
-        activity?.SetTag("line.webhook.attempt", entry.Attempt);
+        activity?.SetTag("line.webhook.attempt", entry.Entry.Attempts);
         _telemetry.Dispatched(webhookEvent.Type);
 
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            var context = new WebhookEventContext(entry.Destination, scope.ServiceProvider, _clientNames.GetValueOrDefault(entry.Destination));
+            var destination = entry.Entry.Item.Destination;
+            var context = new WebhookEventContext(destination, scope.ServiceProvider, _clientNames.GetValueOrDefault(destination));
             return await _invoker.InvokeAsync(webhookEvent, context, _abort.Token).ConfigureAwait(false);
         }
     }
 
     private async Task FailAsync(WebhookInboxLease entry, Exception failure)
     {
-        var type = StoredEvent.TypeOf(entry.EventJson);
+        var type = StoredEvent.TypeOf(entry.Entry.Item.RawJson);
         var error = $"{failure.GetType().FullName}: {failure.Message}";
-        if (entry.Attempt >= _options.MaxAttempts || failure is WebhookInboxPoisonException)
+        if (error.Length > WebhookInboxLimits.MaxErrorLength)
         {
-            await _inbox.FailAsync(entry.WebhookEventId, error, nextAttemptAt: null, CancellationToken.None).ConfigureAwait(false);
+            error = error[..WebhookInboxLimits.MaxErrorLength];
+        }
+
+        // The lease counted this attempt in the entry's attempts.
+        var attempt = Math.Max(1, entry.Entry.Attempts);
+        if (attempt >= _options.MaxAttempts || failure is WebhookInboxPoisonException)
+        {
+            await _inbox.DeadLetterAsync(entry, error, CancellationToken.None).ConfigureAwait(false);
             _telemetry.DeadLettered(type);
-            Log.InboxDead(_logger, entry.WebhookEventId, type, entry.Attempt, error);
+            Log.InboxDead(_logger, entry.WebhookEventId, type, attempt, error);
             return;
         }
 
-        var next = _time.GetUtcNow() + RetryBackoff.After(entry.Attempt, _options.InitialBackoff, _options.MaxBackoff);
-        await _inbox.FailAsync(entry.WebhookEventId, error, next, CancellationToken.None).ConfigureAwait(false);
+        var next = _time.GetUtcNow() + RetryBackoff.After(attempt, _options.InitialBackoff, _options.MaxBackoff);
+        await _inbox.RetryLaterAsync(entry, error, next, CancellationToken.None).ConfigureAwait(false);
         _telemetry.Retried(type);
-        Log.InboxRetry(_logger, entry.WebhookEventId, type, entry.Attempt, _options.MaxAttempts, next);
+        Log.InboxRetry(_logger, entry.WebhookEventId, type, attempt, _options.MaxAttempts, next);
     }
 
     public void Dispose()

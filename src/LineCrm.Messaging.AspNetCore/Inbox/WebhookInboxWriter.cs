@@ -11,7 +11,7 @@ namespace LineCrm.Messaging.AspNetCore.Inbox;
 /// </summary>
 internal sealed class WebhookInboxWriter : IAsyncDisposable
 {
-    private readonly GroupCommit<WebhookInboxEntry, bool> _commit;
+    private readonly GroupCommit<WebhookInboxItem, bool> _commit;
     private readonly WebhookInboxProcessor _processor;
     private readonly TimeProvider _time;
 
@@ -19,14 +19,14 @@ internal sealed class WebhookInboxWriter : IAsyncDisposable
     {
         _processor = processor;
         _time = time;
-        _commit = new GroupCommit<WebhookInboxEntry, bool>(
+        _commit = new GroupCommit<WebhookInboxItem, bool>(
             async (entries, ct) => await inbox.AddAsync(entries, ct).ConfigureAwait(false),
-            options.Value.MaxCommitBatch,
+            Math.Min(options.Value.MaxCommitBatch, WebhookInboxLimits.MaxBatchCount),
             telemetry.Committed);
     }
 
     /// <summary>Makes the body's entries; an event without a <c>webhookEventId</c> gets a key of its own, so it is never a duplicate.</summary>
-    public IReadOnlyList<WebhookInboxEntry> EntriesOf(WebhookCallback callback, ReadOnlyMemory<byte> body)
+    public IReadOnlyList<WebhookInboxItem> EntriesOf(WebhookCallback callback, ReadOnlyMemory<byte> body)
     {
         var slices = WebhookEventSlices.Of(body);
         if (slices.Count != callback.Events.Count)
@@ -35,11 +35,11 @@ internal sealed class WebhookInboxWriter : IAsyncDisposable
         }
 
         var receivedAt = _time.GetUtcNow();
-        var entries = new WebhookInboxEntry[slices.Count];
+        var entries = new WebhookInboxItem[slices.Count];
         for (var i = 0; i < entries.Length; i++)
         {
             var id = callback.Events[i].WebhookEventId;
-            entries[i] = new WebhookInboxEntry(
+            entries[i] = new WebhookInboxItem(
                 id.Length > 0 ? id : $"no-id:{Guid.NewGuid():N}",
                 callback.Destination,
                 Encoding.UTF8.GetString(slices[i].Span),
@@ -50,7 +50,7 @@ internal sealed class WebhookInboxWriter : IAsyncDisposable
     }
 
     /// <summary>Writes the entries durably with whatever else is waiting; true for each entry that was new.</summary>
-    public async Task<IReadOnlyList<bool>> WriteAsync(IReadOnlyList<WebhookInboxEntry> entries, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<bool>> WriteAsync(IReadOnlyList<WebhookInboxItem> entries, CancellationToken cancellationToken)
     {
         var added = await _commit.CommitAsync(entries, cancellationToken).ConfigureAwait(false);
         if (added.Contains(true))

@@ -19,7 +19,7 @@ internal sealed class WebhookCrashHarness(string directory, IReadOnlyList<string
 
     public string LedgerPath { get; } = Path.Combine(directory, "handled.db");
 
-    public async Task<CrashReport> RunAsync(int kills, TimeSpan minLife, TimeSpan maxLife, CancellationToken cancellationToken)
+    public async Task<CrashReport> RunAsync(int kills, int minAcknowledgedPerLife, int maxAcknowledgedPerLife, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
         var acknowledged = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
@@ -34,6 +34,9 @@ internal sealed class WebhookCrashHarness(string directory, IReadOnlyList<string
             using var client = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
             using var stopPosting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var last = life == kills;
+            var target = random.Next(minAcknowledgedPerLife, maxAcknowledgedPerLife + 1);
+            var acknowledgedThisLife = 0;
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var posters = Enumerable.Range(0, Posters).Select(p => Task.Run(async () =>
             {
                 var own = new Random(HashCode.Combine(seed, life, p));
@@ -62,6 +65,10 @@ internal sealed class WebhookCrashHarness(string directory, IReadOnlyList<string
                     if (await TryPostAsync(client, id, stopPosting.Token))
                     {
                         acknowledged.TryAdd(id, 0);
+                        if (Interlocked.Increment(ref acknowledgedThisLife) >= target)
+                        {
+                            reached.TrySetResult();
+                        }
                     }
                     else
                     {
@@ -78,9 +85,9 @@ internal sealed class WebhookCrashHarness(string directory, IReadOnlyList<string
             }
             else
             {
-                // A random moment in this life: the randomness is the point, not a wait for something to happen.
-                var lifetime = minLife + TimeSpan.FromMilliseconds(random.NextDouble() * (maxLife - minLife).TotalMilliseconds);
-                await Task.Delay(lifetime, cancellationToken);
+                // A random moment in this life: after a random number of 200s (so a loaded machine still sees
+                // traffic in every life), while the posters keep requests and handlers in flight.
+                await reached.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
                 await host.KillAsync();
                 await stopPosting.CancelAsync();
                 await Task.WhenAll(posters);

@@ -90,7 +90,36 @@ public sealed class InboxModeTests : IDisposable
         var parked = Assert.Single(logs, r => r.Message.Contains("parked as dead", StringComparison.Ordinal));
         Assert.Contains("CRM is down", parked.Message, StringComparison.Ordinal);
         using var inbox = new SqliteTestInbox(InboxPath, TimeProvider.System);
-        Assert.Equal((0L, 0L, 1L), await inbox.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(new WebhookInboxCounts(0, 0, 0, 1), await inbox.CountAsync(TestContext.Current.CancellationToken));
+        var deadEntry = Assert.Single(await inbox.ListDeadAsync(0, 10, TestContext.Current.CancellationToken));
+        Assert.Equal("01HZ00000000000000000I0003", deadEntry.WebhookEventId);
+        Assert.Contains("CRM is down", deadEntry.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dead_event_replayed_through_the_inbox_runs_again_and_completes()
+    {
+        const string id = "01HZ00000000000000000I0005";
+        var broken = 1;
+        await using var server = await StartAsync(
+            h => h.On<FollowEvent>((_, _, _) => Volatile.Read(ref broken) == 1 ? throw new InvalidOperationException("not yet") : Task.CompletedTask),
+            o => o.MaxAttempts = 1);
+
+        using var response = await server.PostAsync(Payloads.Follow(id));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await WaitForAsync(server, r => r.Message.Contains("parked as dead", StringComparison.Ordinal));
+        var inbox = server.Services.GetRequiredService<IWebhookInbox>();
+        Assert.Equal(WebhookInboxState.Dead, (await inbox.FindAsync(id, TestContext.Current.CancellationToken))!.State);
+
+        Volatile.Write(ref broken, 0);
+        Assert.True(await inbox.ReplayAsync(id, TestContext.Current.CancellationToken));
+        for (var i = 0; i < 2; i++) // the catch-all recorder: the dead attempt, then the replayed one
+        {
+            await server.Dispatched.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        }
+
+        await server.StopAsync();
+        Assert.Equal(WebhookInboxState.Completed, (await inbox.FindAsync(id, TestContext.Current.CancellationToken))!.State);
     }
 
     [Fact]
@@ -112,7 +141,7 @@ public sealed class InboxModeTests : IDisposable
         await server.StopAsync();
         Assert.Equal(3, attempts);
         using var inbox = new SqliteTestInbox(InboxPath, TimeProvider.System);
-        Assert.Equal((0L, 1L, 0L), await inbox.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(new WebhookInboxCounts(0, 0, 1, 0), await inbox.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -142,7 +171,9 @@ public sealed class InboxModeTests : IDisposable
 
         using (var inbox = new SqliteTestInbox(InboxPath, TimeProvider.System))
         {
-            Assert.Equal((events, 0L, 0L), await inbox.CountAsync(TestContext.Current.CancellationToken));
+            var counts = await inbox.CountAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(events, counts.Pending + counts.Leased); // nothing handled, nothing dropped
+            Assert.Equal(0, counts.Completed + counts.Dead);
         }
 
         var handled = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
