@@ -1,6 +1,6 @@
 using System.Buffers;
-using LineCrm.Messaging.Webhooks;
 using LineCrm.Messaging.AspNetCore.Inbox;
+using LineCrm.Messaging.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
