@@ -1,6 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
+using LineCrm.Messaging.AspNetCore.Inbox;
 using LineCrm.Messaging.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LineCrm.Messaging.AspNetCore;
 
@@ -53,6 +56,40 @@ public sealed class LineWebhookBuilder
         Services.AddSingleton<IWebhookHandler<TEvent>>(new DelegateWebhookEventHandler<TEvent>(handler));
         return this;
     }
+
+    /// <summary>
+    /// Turns on the durable inbox: the endpoint writes each body's events to the registered
+    /// <see cref="IWebhookInbox"/> (one commit shared by concurrent requests) before it answers 200, and handlers run
+    /// from the inbox, at least once, with retries and backoff, then parked as dead (see
+    /// <see cref="IWebhookInbox"/> to list and replay them). Deduplication is the inbox's unique key on
+    /// <c>webhookEventId</c>, so it survives restarts; <see cref="IWebhookEventIdStore"/> is not used. Register an
+    /// inbox as well, for example with one of the LineCrm store packages.
+    /// </summary>
+    /// <param name="configure">Sets the inbox options (retries, backoff, lease, deduplication window).</param>
+    /// <returns>This builder.</returns>
+    public LineWebhookBuilder UseInbox(Action<LineWebhookInboxOptions>? configure = null)
+    {
+        var options = Services.AddOptions<LineWebhookInboxOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LineWebhookInboxOptions>, LineWebhookInboxOptionsValidator>());
+        if (!Services.Any(d => d.ServiceType == typeof(WebhookInboxProcessor)))
+        {
+            Services.AddSingleton(static sp => ActivatorUtilities.CreateInstance<WebhookInboxProcessor>(sp, RequiredInbox(sp)));
+            Services.AddHostedService(static sp => sp.GetRequiredService<WebhookInboxProcessor>());
+            Services.AddSingleton(static sp => ActivatorUtilities.CreateInstance<WebhookInboxWriter>(sp, RequiredInbox(sp)));
+        }
+
+        return this;
+    }
+
+    private static IWebhookInbox RequiredInbox(IServiceProvider services) =>
+        services.GetService<IWebhookInbox>() ?? throw new InvalidOperationException(
+            "UseInbox needs an IWebhookInbox: register a store (for example services.AddLineCrmSqliteStores(...)) or your own implementation.");
 
     private sealed class DelegateWebhookEventHandler<TEvent>(Func<TEvent, WebhookEventContext, CancellationToken, Task> handler)
         : IWebhookHandler<TEvent>

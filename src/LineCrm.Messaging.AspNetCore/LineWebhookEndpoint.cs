@@ -1,6 +1,8 @@
 using System.Buffers;
+using LineCrm.Messaging.AspNetCore.Inbox;
 using LineCrm.Messaging.Webhooks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,14 +21,17 @@ internal sealed class LineWebhookEndpoint
     private readonly IWebhookEventIdStore _seen;
     private readonly WebhookTelemetry _telemetry;
     private readonly ILogger<LineWebhookEndpoint> _logger;
+    private readonly WebhookInboxWriter? _inbox;
 
     public LineWebhookEndpoint(
         IOptions<LineWebhookOptions> options,
         WebhookDispatcher dispatcher,
         IWebhookEventIdStore seen,
         WebhookTelemetry telemetry,
-        ILogger<LineWebhookEndpoint> logger)
+        ILogger<LineWebhookEndpoint> logger,
+        IServiceProvider services)
     {
+        _inbox = services.GetService<WebhookInboxWriter>();
         var settings = options.Value;
         _receiver = new WebhookReceiver(settings.Channels.Select(c => new ChannelSecret(c.Secret, c.Destination)), logger);
         _maxBodySize = settings.MaxBodySize;
@@ -53,9 +58,11 @@ internal sealed class LineWebhookEndpoint
         }
 
         WebhookCallback callback;
+        IReadOnlyList<WebhookInboxItem>? entries = null;
         try
         {
             callback = _receiver.Receive(body.Memory, http.Request.Headers[WebhookSignature.HeaderName]);
+            entries = _inbox?.EntriesOf(callback, body.Memory);
         }
         catch (WebhookSignatureException e)
         {
@@ -72,12 +79,60 @@ internal sealed class LineWebhookEndpoint
             body.Dispose(); // the parsed events own their strings and JSON; the pooled buffer can go back
         }
 
+        if (_inbox is not null)
+        {
+            await WriteToInboxAsync(http, _inbox, callback, entries!).ConfigureAwait(false);
+            return;
+        }
+
         if (!await QueueAsync(callback, aborted).ConfigureAwait(false))
         {
             Log.ShuttingDown(_logger);
             _telemetry.Request("unavailable");
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
+        }
+
+        _telemetry.Request("accepted");
+        http.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>Answers 200 only once the events are durable in the inbox; a store failure is a 500, which LINE redelivers.</summary>
+    private async Task WriteToInboxAsync(HttpContext http, WebhookInboxWriter inbox, WebhookCallback callback, IReadOnlyList<WebhookInboxItem> entries)
+    {
+        IReadOnlyList<bool> added;
+        try
+        {
+            added = entries.Count == 0 ? [] : await inbox.WriteAsync(entries, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return; // LINE gave up; whether or not the commit happened, its redelivery is stored or recognised
+        }
+        catch (ObjectDisposedException)
+        {
+            Log.ShuttingDown(_logger);
+            _telemetry.Request("unavailable");
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+#pragma warning disable CA1031 // Any store failure means the same to LINE: no 200, so it redelivers.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.InboxWriteFailed(_logger, e);
+            _telemetry.Request("failed");
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+
+        for (var i = 0; i < added.Count; i++)
+        {
+            if (!added[i])
+            {
+                _telemetry.Duplicate();
+                Log.Duplicate(_logger, callback.Events[i].WebhookEventId, callback.Events[i].Type);
+            }
         }
 
         _telemetry.Request("accepted");
@@ -96,18 +151,35 @@ internal sealed class LineWebhookEndpoint
                 continue;
             }
 
-            if (!await _dispatcher.TryEnqueueAsync(webhookEvent, callback.Destination, cancellationToken).ConfigureAwait(false))
+            bool queued;
+            try
             {
-                if (id.Length > 0)
-                {
-                    await _seen.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
-                }
+                queued = await _dispatcher.TryEnqueueAsync(webhookEvent, callback.Destination, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // LINE gave up while the queue was full: it gets no 200 and will redeliver, so the id must not stay
+                // marked as seen or that redelivery would be skipped as a duplicate of an event never queued.
+                await ForgetAsync(id).ConfigureAwait(false);
+                throw;
+            }
 
+            if (!queued)
+            {
+                await ForgetAsync(id).ConfigureAwait(false);
                 return false;
             }
         }
 
         return true;
+    }
+
+    private async ValueTask ForgetAsync(string webhookEventId)
+    {
+        if (webhookEventId.Length > 0)
+        {
+            await _seen.RemoveAsync(webhookEventId, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private async Task RejectAsync(HttpContext http, int statusCode, string reason)

@@ -25,4 +25,25 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Shutdown timeout reached with webhook events still being handled; their handlers were cancelled")]
     public static partial void DrainTimedOut(ILogger logger);
+
+    [LoggerMessage(8, LogLevel.Warning, "Webhook event {WebhookEventId} ({EventType}) failed attempt {Attempt} of {MaxAttempts}; it runs again at {NextAttemptAt}")]
+    public static partial void InboxRetry(ILogger logger, string webhookEventId, string eventType, int attempt, int maxAttempts, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(9, LogLevel.Error, "Webhook event {WebhookEventId} ({EventType}) failed its last attempt ({Attempt}) and is parked as dead: {Error}")]
+    public static partial void InboxDead(ILogger logger, string webhookEventId, string eventType, int attempt, string error);
+
+    [LoggerMessage(10, LogLevel.Warning, "Webhook inbox backlog: every worker is busy and the oldest event taken waited {Wait} since it was received")]
+    public static partial void InboxBacklog(ILogger logger, TimeSpan wait);
+
+    [LoggerMessage(11, LogLevel.Error, "Webhook request answered 500: the inbox could not store its events, LINE will redeliver")]
+    public static partial void InboxWriteFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Information, "Webhook inbox purged {Count} handled events received before {Before}")]
+    public static partial void InboxPurged(ILogger logger, long count, DateTimeOffset before);
+
+    [LoggerMessage(13, LogLevel.Error, "Webhook inbox worker failed talking to the inbox; it tries again")]
+    public static partial void InboxStoreFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Information, "Shutdown timeout reached with {Count} webhook events still running; their handlers are cancelled and the events stay in the inbox for the next start")]
+    public static partial void InboxLeftRunning(ILogger logger, int count);
 }

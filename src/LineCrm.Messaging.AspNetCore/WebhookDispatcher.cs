@@ -39,10 +39,7 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
             SingleReader = settings.MaxConcurrency == 1,
         });
         _workerCount = settings.MaxConcurrency;
-        _clientNames = settings.Channels
-            .Where(c => !string.IsNullOrEmpty(c.Destination) && !string.IsNullOrEmpty(c.MessagingChannelName))
-            .GroupBy(c => c.Destination!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().MessagingChannelName!, StringComparer.Ordinal);
+        _clientNames = ClientNames.Of(settings);
         _scopes = scopes;
         _invoker = invoker;
         _telemetry = telemetry;

@@ -44,7 +44,8 @@ internal sealed class WebhookTestServer : IAsyncDisposable
     public static async Task<WebhookTestServer> StartAsync(
         Action<LineWebhookOptions>? configure = null,
         Action<LineWebhookBuilder>? handlers = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Action<WebApplication>? app = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -60,13 +61,14 @@ internal sealed class WebhookTestServer : IAsyncDisposable
         handlers?.Invoke(webhook);
         webhook.On<WebhookEvent>((e, _, ct) => dispatched.Writer.WriteAsync(e, ct).AsTask());
 
-        var app = builder.Build();
-        app.MapLineWebhook("/callback");
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        var web = builder.Build();
+        app?.Invoke(web);
+        web.MapLineWebhook("/callback");
+        await web.StartAsync(TestContext.Current.CancellationToken);
 
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address) };
-        return new WebhookTestServer(app, client, dispatched);
+        return new WebhookTestServer(web, client, dispatched);
     }
 
     /// <summary>POSTs <paramref name="body"/> signed with <paramref name="signWith"/> (null: no signature header).</summary>

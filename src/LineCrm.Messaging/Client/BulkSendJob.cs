@@ -16,7 +16,7 @@ namespace LineCrm.Messaging.Client;
 /// </summary>
 public sealed record BulkSendJob
 {
-    /// <summary>For deserialization and <see cref="Create"/>; use <see cref="Create"/> to start a job.</summary>
+    /// <summary>For deserialization and <c>Create</c>; use <c>Create</c> to start a job.</summary>
     /// <param name="jobId">The job's id.</param>
     /// <param name="messages">The messages every recipient gets.</param>
     /// <param name="chunks">The chunks with their keys and outcomes.</param>
@@ -76,8 +76,26 @@ public sealed record BulkSendJob
     /// <param name="messages">1 to 5 messages.</param>
     /// <param name="chunkSize">Ids per multicast, 1 to 500.</param>
     /// <exception cref="ArgumentException">A message breaks a documented limit, or the chunk size is out of range.</exception>
-    public static BulkSendJob Create(IEnumerable<string> userIds, IReadOnlyList<Message> messages, int chunkSize = LineMessagingClient.MaxMulticastRecipients)
+    public static BulkSendJob Create(IEnumerable<string> userIds, IReadOnlyList<Message> messages, int chunkSize = LineMessagingClient.MaxMulticastRecipients) =>
+        Create(Guid.NewGuid(), userIds, messages, chunkSize);
+
+    /// <summary>
+    /// Plans a job with an id of the caller's choosing (a campaign's send id, say), so that a process that restarts
+    /// after a crash plans the same job again and <see cref="LineMessagingClient.SendBulkAsync"/> resumes it from its
+    /// <see cref="BulkSendOptions.CheckpointStore"/> instead of starting another.
+    /// </summary>
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="userIds">The recipients, in any number.</param>
+    /// <param name="messages">1 to 5 messages.</param>
+    /// <param name="chunkSize">Ids per multicast, 1 to 500.</param>
+    /// <exception cref="ArgumentException">The id is empty, a message breaks a documented limit, or the chunk size is out of range.</exception>
+    public static BulkSendJob Create(Guid jobId, IEnumerable<string> userIds, IReadOnlyList<Message> messages, int chunkSize = LineMessagingClient.MaxMulticastRecipients)
     {
+        if (jobId == Guid.Empty)
+        {
+            throw new ArgumentException("The job id must not be Guid.Empty.", nameof(jobId));
+        }
+
         ArgumentNullException.ThrowIfNull(userIds);
         MessageValidator.ValidateMessages(messages);
         LineLimits.Range(chunkSize, nameof(chunkSize), 1, LineMessagingClient.MaxMulticastRecipients);
@@ -105,7 +123,7 @@ public sealed record BulkSendJob
         var chunks = valid.Chunk(chunkSize)
             .Select((ids, index) => new BulkSendChunk(index, Guid.NewGuid(), ids))
             .ToArray();
-        return new BulkSendJob(Guid.NewGuid(), messages, chunks, invalid, [.. duplicates]);
+        return new BulkSendJob(jobId, messages, chunks, invalid, [.. duplicates]);
     }
 
     /// <summary>The job's state as JSON, to save.</summary>

@@ -10,7 +10,7 @@ public partial class LineMessagingClient
     /// retries is marked failed with the reason; the others go on. Cancelling stops new chunks; chunks whose outcome
     /// is unknown stay pending and are safe to resend.
     /// </summary>
-    /// <param name="job">A new job from <see cref="BulkSendJob.Create"/>, or a saved one to resume.</param>
+    /// <param name="job">A new job from <c>BulkSendJob.Create</c>, or a saved one to resume.</param>
     /// <param name="options">Concurrency and checkpointing; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the job.</param>
     /// <returns>The job with the outcome of each chunk.</returns>
@@ -21,7 +21,19 @@ public partial class LineMessagingClient
         LineLimits.Range(options.MaxConcurrency, nameof(options.MaxConcurrency), 1, 64);
         MessageValidator.ValidateMessages(job.Messages);
 
+        var store = options.CheckpointStore;
+        if (store is not null)
+        {
+            job = await ResumeFromStoreAsync(store, job, cancellationToken).ConfigureAwait(false);
+        }
+
         var chunks = job.Chunks.ToArray();
+        var positions = new Dictionary<int, int>(chunks.Length);
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            positions.Add(chunks[i].Index, i);
+        }
+
         var gate = new SemaphoreSlim(1, 1);
         using var _ = gate;
 
@@ -59,13 +71,42 @@ public partial class LineMessagingClient
             var outcome = await SendChunkAsync(job, chunk, ct).ConfigureAwait(false);
             lock (chunks)
             {
-                chunks[chunk.Index] = outcome;
+                chunks[positions[chunk.Index]] = outcome;
+            }
+
+            if (store is not null)
+            {
+                await store.SaveChunksAsync(job.JobId, [outcome], ct).ConfigureAwait(false);
             }
 
             await CheckpointAsync(ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         return job with { Chunks = chunks };
+    }
+
+    /// <summary>
+    /// Continues the job the store holds under this id, or records it as new; either way every chunk about to be sent
+    /// is stored first, so that a crash leaves no sent chunk the store does not know.
+    /// </summary>
+    private static async Task<BulkSendJob> ResumeFromStoreAsync(IBulkSendCheckpointStore store, BulkSendJob job, CancellationToken cancellationToken)
+    {
+        var stored = await store.LoadJobAsync(job.JobId, cancellationToken).ConfigureAwait(false);
+        if (stored is null && await store.CreateJobAsync(job, cancellationToken).ConfigureAwait(false))
+        {
+            stored = job with { Chunks = [] };
+        }
+
+        stored ??= await store.LoadJobAsync(job.JobId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The checkpoint store did not keep bulk send job {job.JobId}.");
+        var merged = BulkSendResume.Merge(stored, job);
+        var planned = merged.Chunks.Skip(stored.Chunks.Count).ToArray();
+        if (planned.Length > 0)
+        {
+            await store.SaveChunksAsync(job.JobId, planned, cancellationToken).ConfigureAwait(false);
+        }
+
+        return merged;
     }
 
     private async Task<BulkSendChunk> SendChunkAsync(BulkSendJob job, BulkSendChunk chunk, CancellationToken cancellationToken)
