@@ -66,8 +66,19 @@ public sealed class Segment
                 1)]);
         }
 
-        var lowered = SegmentLowering.TryLower(checkedExpression, out var unsupported);
-        var program = lowered is null ? null : SegmentProgram.Compile(lowered);
+        SegmentProgram? program;
+        string? unsupported;
+        try
+        {
+            var lowered = SegmentLowering.TryLower(checkedExpression, out unsupported);
+            program = lowered is null ? null : SegmentProgram.Compile(lowered, environment.Limits);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // A tree this thread can check but not compile: the same limit the parser would have named.
+            throw new CelLimitExceededException(nameof(CelLimits.MaxNestingDepth), environment.Limits.MaxNestingDepth, 0, 0);
+        }
+
         return new Segment(expression, environment, checkedExpression, program, unsupported);
     }
 
