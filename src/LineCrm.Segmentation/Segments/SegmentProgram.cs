@@ -31,6 +31,7 @@ internal sealed class SegmentProgram
     private readonly SegmentSlots _slots;
     private readonly CelLimits _limits;
     private readonly bool _hasLoops;
+    private readonly bool _alwaysCount;
     private readonly ColumnTest[] _columnTests;
     private readonly Lazy<Func<EvaluationFrame, int, bool>>? _rest;
     private readonly Lazy<Func<EvaluationFrame, int, bool>> _whole;
@@ -43,8 +44,9 @@ internal sealed class SegmentProgram
     // go of it.
     private readonly WeakReference<EvaluationFrame?> _lastFrame = new(null);
 
-    private SegmentProgram(SegmentExpr root, SegmentSlots slots, CelLimits limits, ColumnTest[] columnTests, Code plain, Code? capped)
+    private SegmentProgram(SegmentExpr root, SegmentSlots slots, CelLimits limits, ColumnTest[] columnTests, Code plain, Code? capped, bool alwaysCount)
     {
+        _alwaysCount = alwaysCount;
         Root = root;
         _slots = slots;
         _limits = limits;
@@ -61,7 +63,10 @@ internal sealed class SegmentProgram
     public int ColumnTestCount => _columnTests.Length;
 
     /// <summary>Compiles <paramref name="root"/> (a bool expression) to run within <paramref name="limits"/>.</summary>
-    public static SegmentProgram Compile(SegmentExpr root, CelLimits? limits = null)
+    /// <param name="root">The expression.</param>
+    /// <param name="limits">The limits; the defaults when null.</param>
+    /// <param name="alwaysCountIterations">Run the counting code even where the estimate proves it unneeded: for the benchmark that prices counting.</param>
+    public static SegmentProgram Compile(SegmentExpr root, CelLimits? limits = null, bool alwaysCountIterations = false)
     {
         limits ??= CelLimits.Default;
         if (root.Type != SegmentType.Bool)
@@ -92,7 +97,7 @@ internal sealed class SegmentProgram
         var capped = SegmentCost.HasLoops(root)
             ? Emit(root, rest, new SegmentCodeEmitter(slots, limits.MaxComprehensionIterations), new SegmentCodeEmitter(slots, limits.MaxComprehensionIterations))
             : (Code?)null;
-        return new SegmentProgram(root, slots, limits, [.. columnTests], plain, capped);
+        return new SegmentProgram(root, slots, limits, [.. columnTests], plain, capped, alwaysCountIterations);
     }
 
     private static Code Emit(SegmentExpr root, SegmentExpr? rest, SegmentCodeEmitter forWhole, SegmentCodeEmitter forRest) =>
@@ -143,7 +148,7 @@ internal sealed class SegmentProgram
 
     /// <summary>Whether the worst person of <paramref name="table"/> can go past the iteration cap, by the static estimate.</summary>
     internal bool NeedsIterationCap(MemberTable table) =>
-        _hasLoops && SegmentCost.WorstCaseIterations(Root, LongestLists(table)) > _limits.MaxComprehensionIterations;
+        _hasLoops && (_alwaysCount || SegmentCost.WorstCaseIterations(Root, LongestLists(table)) > _limits.MaxComprehensionIterations);
 
     /// <summary>The compiled whole-expression delegate and its frame, for benchmarks of the person-by-person path.</summary>
     internal (Func<EvaluationFrame, int, bool> Delegate, EvaluationFrame Frame) PerMember(MemberTable table, long now)
