@@ -12,7 +12,7 @@ using LineCrm.Segmentation.Tests.Segments;
 namespace LineCrm.Segmentation.Tests.Expressions.Limits;
 
 /// <summary>
-/// 100,000 segment expressions from the segment generator, printed and then mutated token by token (deleted,
+/// Segment expressions from the segment generator (see <see cref="Cases"/> for how many), printed and then mutated token by token (deleted,
 /// duplicated, swapped, wrapped in deep nesting, given huge literals or hostile calls), go through
 /// <see cref="Segment.Compile"/> and an evaluation over a small table: the only exceptions that may come out are
 /// <see cref="CelException"/>s. Anything else (a <c>SecurityException</c> from a zone lookup, an
@@ -50,11 +50,14 @@ public sealed partial class MutatedSegmentFuzzTests
          select mutations.Aggregate(SegmentPrinter.Print(segment), Mutate))
         .ToArbitrary();
 
-    /// <summary>100,000 mutants in four parts (each well inside the hang watchdog); LINECRM_FUZZ_SEGMENTS sets another total.</summary>
+    /// <summary>
+    /// 2,000 mutants by default, in four parts (each well inside the hang watchdog); LINECRM_FUZZ_SEGMENTS=100000 runs
+    /// the 100,000, which the default cannot afford in CI until the cost of a case is measured and cut.
+    /// </summary>
     public static int Cases =>
         System.Environment.GetEnvironmentVariable("LINECRM_FUZZ_SEGMENTS") is { Length: > 0 } cases
             ? int.Parse(cases, System.Globalization.CultureInfo.InvariantCulture)
-            : 100_000;
+            : 2_000;
 
     [Theory]
     [InlineData(1)]
