@@ -43,7 +43,7 @@ internal sealed class CelEnvironment
     {
         limits ??= CelLimits.Default;
         limits.Validate();
-        return new(StandardLibrary.Create(limits), limits, ImmutableDictionary<string, CelMacro>.Empty, []);
+        return new(StandardLibrary.Create(), limits, ImmutableDictionary<string, CelMacro>.Empty, []);
     }
 
     public CelEnvironment WithVariable(string name, CelType type) => With(Declarations.WithVariable(name, type));
@@ -94,7 +94,18 @@ internal sealed class CelEnvironment
     public ParsedExpression Parse(string text) => Parser.Parse(text, Limits, _parserOptions);
 
     /// <summary>Type-checks a parsed expression; throws <see cref="CelCheckException"/>.</summary>
-    public CheckedExpression Check(ParsedExpression parsed) => Checker.Check(parsed, Declarations);
+    public CheckedExpression Check(ParsedExpression parsed)
+    {
+        try
+        {
+            return Checker.Check(parsed, Declarations);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // A tree the parser let through (MaxNestingDepth raised) that this thread's stack cannot walk.
+            throw new CelLimitExceededException(nameof(CelLimits.MaxNestingDepth), Limits.MaxNestingDepth, 0, 0);
+        }
+    }
 
     /// <summary>Parses and type-checks.</summary>
     public CheckedExpression Compile(string text) => Check(Parse(text));

@@ -2,7 +2,8 @@ namespace LineCrm.Segmentation.Expressions;
 
 /// <summary>
 /// An expression went past one of the configured <see cref="CelLimits"/>: too long, too many nodes, nested too
-/// deeply, or too many comprehension iterations. Unlike other runtime errors this one is never absorbed by
+/// deeply, too many comprehension iterations, too much memory created, or a regular expression too large to
+/// compile. Unlike other runtime errors this one is never absorbed by
 /// <c>||</c> or <c>&amp;&amp;</c>: the evaluation stops.
 /// </summary>
 public sealed class CelLimitExceededException : CelException

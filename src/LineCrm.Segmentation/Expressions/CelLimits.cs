@@ -27,8 +27,30 @@ public sealed record CelLimits
     /// </summary>
     public long MaxComprehensionIterations { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// The most memory, in estimated bytes, that the strings, bytes, lists and maps one evaluation creates may
+    /// take together (a string counts two bytes a character, a list eight bytes an element, a map entry
+    /// forty-eight, plus a small header each). Values read from the data or written in the expression are not
+    /// counted; what concatenation, conversions, list and map literals and <c>map</c>/<c>filter</c> build is.
+    /// Default 16 MiB.
+    /// </summary>
+    public long MaxAllocationBytes { get; init; } = 16L * 1024 * 1024;
+
     /// <summary>The longest regular expression <c>matches</c> accepts, in characters. Default 1,000.</summary>
     public int MaxRegexLength { get; init; } = 1_000;
+
+    /// <summary>
+    /// The largest automaton one regular expression may compile to, in instructions after its repetitions are
+    /// unrolled (<c>(a|b){100}</c> is about 400), as RE2 bounds its program size. Checked before the pattern is
+    /// compiled. Default 5,000.
+    /// </summary>
+    public int MaxRegexProgramSize { get; init; } = 5_000;
+
+    /// <summary>
+    /// The most automaton instructions (see <see cref="MaxRegexProgramSize"/>) one evaluation may compile, summed
+    /// over the patterns it meets that are not compiled yet; patterns already cached cost nothing. Default 20,000.
+    /// </summary>
+    public long MaxRegexCompilationSize { get; init; } = 20_000;
 
     /// <summary>
     /// How long one <c>matches</c> call may run. Regular expressions run on a non-backtracking engine, so this is
@@ -43,7 +65,10 @@ public sealed record CelLimits
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxExpressionNodes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxNestingDepth, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxComprehensionIterations, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAllocationBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRegexLength, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRegexProgramSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRegexCompilationSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RegexTimeout, TimeSpan.Zero);
     }
 }

@@ -9,7 +9,7 @@ namespace LineCrm.Segmentation.Segments;
 /// member-independent parts (<c>now - days(365)</c>) computed once. Fields, not properties, so compiled code
 /// reads them with one load.
 /// </summary>
-internal sealed class EvaluationFrame(MemberTable table, SegmentSlots slots)
+internal sealed class EvaluationFrame(MemberTable table, SegmentSlots slots, Func<MemberTable, bool>? needsIterationCap = null)
 {
 #pragma warning disable CA1051, SA1401 // Compiled expression trees read these fields directly.
     public readonly MemberTable Table = table;
@@ -50,6 +50,9 @@ internal sealed class EvaluationFrame(MemberTable table, SegmentSlots slots)
     private long _boundVersion = -1;
     private long _boundNow;
 
+    /// <summary>Whether this table's worst person can go past the iteration cap, so the counting code must run (decided at each table bind).</summary>
+    public bool NeedsIterationCap { get; private set; }
+
     /// <summary>The first error of a member-independent part, when one failed for this <c>now</c>; compiled code is then not used.</summary>
     public CelRuntimeError? InvariantError { get; private set; }
 
@@ -62,6 +65,7 @@ internal sealed class EvaluationFrame(MemberTable table, SegmentSlots slots)
             // Forget the bound `now` first: IsBoundTo must not answer true while the arrays are being replaced.
             Volatile.Write(ref _boundNow, long.MinValue);
             BindTable();
+            NeedsIterationCap = needsIterationCap?.Invoke(Table) ?? false;
             Volatile.Write(ref _boundVersion, Table.Version);
         }
 

@@ -52,7 +52,10 @@ public sealed class Segment
     /// <exception cref="CelSyntaxException">The text is not CEL; the message gives line:column.</exception>
     /// <exception cref="CelCheckException">The expression does not type-check against the member schema, or is not a bool.</exception>
     /// <exception cref="CelLimitExceededException">The expression is longer or deeper than the limits allow.</exception>
-    public static Segment Compile(string expression, CelLimits? limits = null)
+    public static Segment Compile(string expression, CelLimits? limits = null) => Compile(expression, limits, alwaysCountIterations: false);
+
+    /// <summary>Compiles with the iteration-counting code forced on, for the benchmark that prices it.</summary>
+    internal static Segment Compile(string expression, CelLimits? limits, bool alwaysCountIterations)
     {
         ArgumentNullException.ThrowIfNull(expression);
         var environment = limits is null ? MemberSchema.Environment : MemberSchema.Create(limits);
@@ -66,8 +69,19 @@ public sealed class Segment
                 1)]);
         }
 
-        var lowered = SegmentLowering.TryLower(checkedExpression, out var unsupported);
-        var program = lowered is null ? null : SegmentProgram.Compile(lowered);
+        SegmentProgram? program;
+        string? unsupported;
+        try
+        {
+            var lowered = SegmentLowering.TryLower(checkedExpression, out unsupported);
+            program = lowered is null ? null : SegmentProgram.Compile(lowered, environment.Limits, alwaysCountIterations);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // A tree this thread can check but not compile: the same limit the parser would have named.
+            throw new CelLimitExceededException(nameof(CelLimits.MaxNestingDepth), environment.Limits.MaxNestingDepth, 0, 0);
+        }
+
         return new Segment(expression, environment, checkedExpression, program, unsupported);
     }
 

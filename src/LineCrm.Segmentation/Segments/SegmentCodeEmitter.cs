@@ -2,6 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Numerics;
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Members;
 using static LineCrm.Segmentation.Expressions.Compilation.CelLogicEmitter;
@@ -22,8 +24,21 @@ internal sealed class SegmentCodeEmitter
     private readonly Dictionary<int, ParameterExpression> _lets = [];
     private readonly Dictionary<string, ParameterExpression> _arrays = new(StringComparer.Ordinal);
     private readonly SegmentSlots _slots;
+    private readonly long? _iterationCap;
+    private readonly ParameterExpression _iterations = Expression.Variable(typeof(long), "iterations");
 
-    public SegmentCodeEmitter(SegmentSlots slots) => _slots = slots;
+    /// <summary>An emitter for <paramref name="slots"/>.</summary>
+    /// <param name="slots">The slots the code reads.</param>
+    /// <param name="iterationCap">
+    /// When set, the code counts the comprehension iterations of each person and throws
+    /// <see cref="CelLimitExceededException"/> past this many; when null, it counts nothing (the caller proved the
+    /// table's worst person fits).
+    /// </param>
+    public SegmentCodeEmitter(SegmentSlots slots, long? iterationCap = null)
+    {
+        _slots = slots;
+        _iterationCap = iterationCap;
+    }
 
     /// <summary>Builds <c>(frame, row) =&gt; predicate</c>.</summary>
     /// <remarks>
@@ -34,12 +49,23 @@ internal sealed class SegmentCodeEmitter
     {
         var body = Emit(predicate).Code;
         var reads = _arrays.Select(a => (Expression)Expression.Assign(a.Value, FrameField(a.Key)));
-        return Expression.Lambda<Func<EvaluationFrame, int, bool>>(Expression.Block(typeof(bool), _arrays.Values, [.. reads, body]), _frame, _row);
+        var locals = _iterationCap is null ? _arrays.Values : _arrays.Values.Append(_iterations);
+        Expression[] start = _iterationCap is null ? [.. reads] : [.. reads, Expression.Assign(_iterations, Expression.Constant(0L))];
+        return Expression.Lambda<Func<EvaluationFrame, int, bool>>(Expression.Block(typeof(bool), locals, [.. start, body]), _frame, _row);
     }
+
+    // ++iterations > cap: throw. Null when the code does not count.
+    private ConditionalExpression? CountIteration() =>
+        _iterationCap is not { } cap
+            ? null
+            : Expression.IfThen(
+                Expression.GreaterThan(Expression.PreIncrementAssign(_iterations), Expression.Constant(cap)),
+                Expression.Throw(Call(nameof(SegmentCodeHelpers.IterationLimit), Expression.Constant(cap))));
 
     /// <summary>The code of a node and whether it can raise a CEL error.</summary>
     public Operand Emit(SegmentExpr expr)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (expr is not ConstantExpr && SegmentAnalysis.IsMemberIndependent(expr))
         {
             return new(Invariant(expr), false);
@@ -359,9 +385,9 @@ internal sealed class SegmentCodeEmitter
         var predicate = Emit(q.Predicate);
         return q.Kind switch
         {
-            Quantifier.Exists => new(Quantifier(start, end, index, predicate, absorbing: true), predicate.MayFail),
-            Quantifier.All => new(Quantifier(start, end, index, predicate, absorbing: false), predicate.MayFail),
-            _ => new(Expression.Equal(CelLogicEmitter.Count(start, end, index, predicate.Code), Expression.Constant(1L)), predicate.MayFail),
+            Quantifier.Exists => new(Quantifier(start, end, index, predicate, absorbing: true, CountIteration()), predicate.MayFail),
+            Quantifier.All => new(Quantifier(start, end, index, predicate, absorbing: false, CountIteration()), predicate.MayFail),
+            _ => new(Expression.Equal(CelLogicEmitter.Count(start, end, index, predicate.Code, CountIteration()), Expression.Constant(1L)), predicate.MayFail),
         };
     }
 
@@ -369,7 +395,7 @@ internal sealed class SegmentCodeEmitter
     {
         var (start, end, index) = Range(c.Source, c.Variable);
         var predicate = Emit(c.Predicate);
-        return new(CelLogicEmitter.Count(start, end, index, predicate.Code), predicate.MayFail);
+        return new(CelLogicEmitter.Count(start, end, index, predicate.Code, CountIteration()), predicate.MayFail);
     }
 
     private Operand Size(SizeExpr s)

@@ -16,6 +16,10 @@ internal static class SegmentCodeHelpers
     public static string Attribute(int[] column, int row, AttributeColumns attributes, string key) =>
         attributes.Values[AttributeId(column, row, key)];
 
+    /// <summary>The error of a person's evaluation that went past <paramref name="cap"/> comprehension iterations.</summary>
+    public static Expressions.CelLimitExceededException IterationLimit(long cap) =>
+        new(nameof(Expressions.CelLimits.MaxComprehensionIterations), cap, 0, 0);
+
     public static bool ContainsId(int[] ids, int start, int count, int id) => Array.IndexOf(ids, id, start, count) >= 0;
 
     public static int TagCount(MemberTable table, int row) => table.Tags.Of(row).Count;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Members;
 
@@ -13,15 +15,46 @@ namespace LineCrm.Segmentation.Segments;
 internal static class SegmentInterpreter
 {
     /// <summary>Evaluates <paramref name="expr"/> for <paramref name="row"/> (-1 for member-independent expressions).</summary>
+    /// <param name="expr">The expression.</param>
+    /// <param name="table">The members.</param>
+    /// <param name="row">The person's row.</param>
+    /// <param name="now">The value of <c>now</c>, in ticks.</param>
+    /// <param name="limits">The limits (<see cref="CelLimits.MaxComprehensionIterations"/> for this person); the defaults when null.</param>
     /// <exception cref="CelRuntimeError">A CEL runtime error that nothing absorbed.</exception>
-    public static object Evaluate(SegmentExpr expr, MemberTable table, int row, long now) =>
-        new Walker(table, row, now).Eval(expr);
+    /// <exception cref="CelLimitExceededException">Too many iterations, or a tree deeper than the stack.</exception>
+    public static object Evaluate(SegmentExpr expr, MemberTable table, int row, long now, CelLimits? limits = null)
+    {
+        limits ??= CelLimits.Default;
+        try
+        {
+            return new Walker(table, row, now, limits.MaxComprehensionIterations).Eval(expr);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new CelLimitExceededException(nameof(CelLimits.MaxNestingDepth), limits.MaxNestingDepth, 0, 0);
+        }
+    }
 
-    private sealed class Walker(MemberTable table, int row, long now)
+    private sealed class Walker(MemberTable table, int row, long now, long maxIterations)
     {
         private readonly Dictionary<int, object> _variables = [];
+        private long _iterations;
 
-        public object Eval(SegmentExpr expr) => expr switch
+        public object Eval(SegmentExpr expr)
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            return Node(expr);
+        }
+
+        private void CountIteration()
+        {
+            if (++_iterations > maxIterations)
+            {
+                throw SegmentCodeHelpers.IterationLimit(maxIterations);
+            }
+        }
+
+        private object Node(SegmentExpr expr) => expr switch
         {
             ConstantExpr c => c.Value,
             NowExpr => now,
@@ -201,6 +234,7 @@ internal static class SegmentInterpreter
             CelRuntimeError? firstError = null;
             foreach (var element in Elements(q.Source))
             {
+                CountIteration();
                 _variables[q.Variable.Slot] = element;
                 try
                 {
@@ -223,6 +257,7 @@ internal static class SegmentInterpreter
             long count = 0;
             foreach (var element in Elements(c.Source))
             {
+                CountIteration();
                 _variables[c.Variable.Slot] = element;
                 if ((bool)Eval(c.Predicate))
                 {

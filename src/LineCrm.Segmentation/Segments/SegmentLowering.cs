@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LineCrm.Segmentation.Expressions.Checking;
 using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Expressions.Extensions;
+using LineCrm.Segmentation.Expressions.Evaluation.Library;
 using LineCrm.Segmentation.Expressions.Syntax;
 using Op = LineCrm.Segmentation.Expressions.Syntax.Operators;
 
@@ -39,16 +41,20 @@ internal sealed class SegmentLowering
 
     private static NotSupportedException Unsupported(string what) => new(what);
 
-    private SegmentExpr Lower(Expr expr) => expr switch
+    private SegmentExpr Lower(Expr expr)
     {
-        LiteralExpr literal => Literal(literal),
-        IdentExpr ident => Name(ident.Name, ident),
-        SelectExpr select => Select(select),
-        CallExpr call => Call(call),
-        ComprehensionExpr comprehension => Comprehension(comprehension),
-        BindExpr bind => Bind(bind),
-        _ => throw Unsupported($"{expr.GetType().Name} nodes"),
-    };
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return expr switch
+        {
+            LiteralExpr literal => Literal(literal),
+            IdentExpr ident => Name(ident.Name, ident),
+            SelectExpr select => Select(select),
+            CallExpr call => Call(call),
+            ComprehensionExpr comprehension => Comprehension(comprehension),
+            BindExpr bind => Bind(bind),
+            _ => throw Unsupported($"{expr.GetType().Name} nodes"),
+        };
+    }
 
     private static ConstantExpr Literal(LiteralExpr literal) => literal.Kind switch
     {
@@ -364,14 +370,10 @@ internal sealed class SegmentLowering
             throw Unsupported("time zones that are not string constants");
         }
 
-        try
-        {
-            return new TimestampPartExpr(part, timestamp, TimeZoneInfo.FindSystemTimeZoneById(zoneName));
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw Unsupported($"the time zone '{zoneName}' (fixed offsets are interpreted)");
-        }
+        // Fixed offsets and names that are not zones are left to the interpreter, which judges (and reports) them.
+        return TimeZoneLookup.TryFind(zoneName, out var zone)
+            ? new TimestampPartExpr(part, timestamp, zone)
+            : throw Unsupported($"the time zone '{zoneName}' (fixed offsets are interpreted)");
     }
 
     private QuantifierExpr Comprehension(ComprehensionExpr comprehension)

@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Members;
 
@@ -11,17 +13,30 @@ namespace LineCrm.Segmentation.Segments;
 /// compiled code for the rest. For one person: one compiled delegate for the whole expression.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Comprehensions are bounded by <see cref="CelLimits.MaxComprehensionIterations"/> per person, as in the
+/// reference interpreter, without slowing down the common case: when a table is bound, the static estimate
+/// (<see cref="SegmentCost"/>) of its worst person decides whether plain code runs or code that counts each
+/// person's iterations and throws <see cref="CelLimitExceededException"/> past the cap.
+/// </para>
+/// <para>
 /// Where the runtime cannot generate code (<see cref="RuntimeFeature.IsDynamicCodeSupported"/> is false, as
 /// under NativeAOT) the expression trees are interpreted by .NET; the column tests stay vectorised. When a
 /// member-independent part fails for this <c>now</c> (<c>days(10000000)</c>), the evaluation falls back to the
 /// reference interpreter, which reports the error for each person exactly as the language says.
+/// </para>
 /// </remarks>
 internal sealed class SegmentProgram
 {
     private readonly SegmentSlots _slots;
+    private readonly CelLimits _limits;
+    private readonly bool _hasLoops;
+    private readonly bool _alwaysCount;
     private readonly ColumnTest[] _columnTests;
     private readonly Lazy<Func<EvaluationFrame, int, bool>>? _rest;
     private readonly Lazy<Func<EvaluationFrame, int, bool>> _whole;
+    private readonly Lazy<Func<EvaluationFrame, int, bool>>? _restCapped;
+    private readonly Lazy<Func<EvaluationFrame, int, bool>>? _wholeCapped;
     private readonly ConditionalWeakTable<MemberTable, EvaluationFrame> _frames = [];
 
     // Weak, like the table of frames: a compiled segment usually lives as long as the application, and a strong
@@ -29,13 +44,16 @@ internal sealed class SegmentProgram
     // go of it.
     private readonly WeakReference<EvaluationFrame?> _lastFrame = new(null);
 
-    private SegmentProgram(SegmentExpr root, SegmentSlots slots, ColumnTest[] columnTests, Lazy<Func<EvaluationFrame, int, bool>>? rest, Lazy<Func<EvaluationFrame, int, bool>> whole)
+    private SegmentProgram(SegmentExpr root, SegmentSlots slots, CelLimits limits, ColumnTest[] columnTests, Code plain, Code? capped, bool alwaysCount)
     {
+        _alwaysCount = alwaysCount;
         Root = root;
         _slots = slots;
+        _limits = limits;
+        _hasLoops = capped is not null;
         _columnTests = columnTests;
-        _rest = rest;
-        _whole = whole;
+        (_whole, _rest) = plain;
+        (_wholeCapped, _restCapped) = capped ?? default;
     }
 
     /// <summary>The expression this program runs.</summary>
@@ -44,9 +62,13 @@ internal sealed class SegmentProgram
     /// <summary>How many conjuncts run as vectorised column tests.</summary>
     public int ColumnTestCount => _columnTests.Length;
 
-    /// <summary>Compiles <paramref name="root"/> (a bool expression).</summary>
-    public static SegmentProgram Compile(SegmentExpr root)
+    /// <summary>Compiles <paramref name="root"/> (a bool expression) to run within <paramref name="limits"/>.</summary>
+    /// <param name="root">The expression.</param>
+    /// <param name="limits">The limits; the defaults when null.</param>
+    /// <param name="alwaysCountIterations">Run the counting code even where the estimate proves it unneeded: for the benchmark that prices counting.</param>
+    public static SegmentProgram Compile(SegmentExpr root, CelLimits? limits = null, bool alwaysCountIterations = false)
     {
+        limits ??= CelLimits.Default;
         if (root.Type != SegmentType.Bool)
         {
             throw new ArgumentException($"A segment is a bool expression; this one is {root.Type}.", nameof(root));
@@ -70,10 +92,16 @@ internal sealed class SegmentProgram
         // The expression trees are built now (so anything the emitter cannot handle fails here), but turned into
         // code on first use: generating IL costs far more than parsing and checking (about 0.4 ms a delegate
         // against 0.07 ms for the rest), and most segments only ever run one of the two paths.
-        var whole = Deferred(new SegmentCodeEmitter(slots).Lambda(root));
-        var restDelegate = rest is null ? null : Deferred(new SegmentCodeEmitter(slots).Lambda(rest));
-        return new SegmentProgram(root, slots, [.. columnTests], restDelegate, whole);
+        // A segment without comprehensions cannot go past the iteration cap, so it gets no counting variant.
+        var plain = Emit(root, rest, new SegmentCodeEmitter(slots), new SegmentCodeEmitter(slots));
+        var capped = SegmentCost.HasLoops(root)
+            ? Emit(root, rest, new SegmentCodeEmitter(slots, limits.MaxComprehensionIterations), new SegmentCodeEmitter(slots, limits.MaxComprehensionIterations))
+            : (Code?)null;
+        return new SegmentProgram(root, slots, limits, [.. columnTests], plain, capped, alwaysCountIterations);
     }
+
+    private static Code Emit(SegmentExpr root, SegmentExpr? rest, SegmentCodeEmitter forWhole, SegmentCodeEmitter forRest) =>
+        new(Deferred(forWhole.Lambda(root)), rest is null ? null : Deferred(forRest.Lambda(rest)));
 
     /// <summary>Evaluates the segment for every person in <paramref name="table"/>.</summary>
     public SegmentEvaluation EvaluateAll(MemberTable table, long now)
@@ -90,7 +118,16 @@ internal sealed class SegmentProgram
         }
         else
         {
-            WordChunks.For(words, (from, to) => RunChunk(frame, included, errors, from, to));
+            var rest = frame.NeedsIterationCap ? _restCapped : _rest;
+            try
+            {
+                WordChunks.For(words, (from, to) => RunChunk(frame, rest, included, errors, from, to));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.OfType<CelLimitExceededException>().FirstOrDefault() is { } limit)
+            {
+                // A person past the iteration cap stops the whole evaluation, as it does in the interpreter.
+                ExceptionDispatchInfo.Throw(limit);
+            }
         }
 
         return new SegmentEvaluation(table, rows, included, errors);
@@ -101,14 +138,31 @@ internal sealed class SegmentProgram
     public bool EvaluateOne(MemberTable table, int row, long now)
     {
         var frame = FrameFor(table, now);
-        return frame.InvariantError is null
-            ? _whole.Value(frame, row)
-            : (bool)SegmentInterpreter.Evaluate(Root, table, row, now);
+        if (frame.InvariantError is not null)
+        {
+            return (bool)SegmentInterpreter.Evaluate(Root, table, row, now, _limits);
+        }
+
+        return frame.NeedsIterationCap ? _wholeCapped!.Value(frame, row) : _whole.Value(frame, row);
     }
 
+    /// <summary>Whether the worst person of <paramref name="table"/> can go past the iteration cap, by the static estimate.</summary>
+    internal bool NeedsIterationCap(MemberTable table) =>
+        _hasLoops && (_alwaysCount || SegmentCost.WorstCaseIterations(Root, LongestLists(table)) > _limits.MaxComprehensionIterations);
+
     /// <summary>The compiled whole-expression delegate and its frame, for benchmarks of the person-by-person path.</summary>
-    internal (Func<EvaluationFrame, int, bool> Delegate, EvaluationFrame Frame) PerMember(MemberTable table, long now) =>
-        (_whole.Value, FrameFor(table, now));
+    internal (Func<EvaluationFrame, int, bool> Delegate, EvaluationFrame Frame) PerMember(MemberTable table, long now)
+    {
+        var frame = FrameFor(table, now);
+        return (frame.NeedsIterationCap ? _wholeCapped!.Value : _whole.Value, frame);
+    }
+
+    private static CollectionSizes LongestLists(MemberTable table)
+    {
+        return new(Longest(table.Purchases.Counts), Longest(table.Interactions.Counts), Longest(table.Purchases.CategoryCount));
+
+        static long Longest(int[] counts) => counts.Length == 0 ? 0 : counts.Max();
+    }
 
     private static Lazy<Func<EvaluationFrame, int, bool>> Deferred(System.Linq.Expressions.Expression<Func<EvaluationFrame, int, bool>> lambda) =>
         new(() => lambda.Compile(preferInterpretation: !RuntimeFeature.IsDynamicCodeSupported), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -120,7 +174,7 @@ internal sealed class SegmentProgram
         // is remembered, so that evaluating one person after another skips the table lookup and the lock.
         if (!_lastFrame.TryGetTarget(out var frame) || frame is null || frame.Table != table)
         {
-            frame = _frames.GetValue(table, t => new EvaluationFrame(t, _slots));
+            frame = _frames.GetValue(table, t => new EvaluationFrame(t, _slots, NeedsIterationCap));
             _lastFrame.SetTarget(frame);
         }
 
@@ -135,19 +189,19 @@ internal sealed class SegmentProgram
         return frame;
     }
 
-    private void RunChunk(EvaluationFrame frame, ulong[] included, ulong[] errors, int from, int to)
+    private void RunChunk(EvaluationFrame frame, Lazy<Func<EvaluationFrame, int, bool>>? restCode, ulong[] included, ulong[] errors, int from, int to)
     {
         foreach (var test in _columnTests)
         {
             test.Apply(frame, included, from, to);
         }
 
-        if (_rest is null)
+        if (restCode is null)
         {
             return;
         }
 
-        var rest = _rest.Value;
+        var rest = restCode.Value;
 
         for (var w = from; w < to; w++)
         {
@@ -186,7 +240,7 @@ internal sealed class SegmentProgram
 
             try
             {
-                if (!(bool)SegmentInterpreter.Evaluate(Root, table, row, now))
+                if (!(bool)SegmentInterpreter.Evaluate(Root, table, row, now, _limits))
                 {
                     included[row >> 6] &= ~(1UL << row);
                 }
@@ -198,4 +252,7 @@ internal sealed class SegmentProgram
             }
         }
     }
+
+    /// <summary>The delegates of one variant: for one person, and for the conjuncts left after the column tests.</summary>
+    private readonly record struct Code(Lazy<Func<EvaluationFrame, int, bool>> Whole, Lazy<Func<EvaluationFrame, int, bool>>? Rest);
 }

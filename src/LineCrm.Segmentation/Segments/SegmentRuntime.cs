@@ -76,8 +76,10 @@ internal static class SegmentRuntime
     /// <remarks>
     /// The local time is computed on the proleptic calendar from the zone's offset, not as a <see cref="DateTime"/>:
     /// the last hours of 9999-12-31 UTC are already year 10000 east of Greenwich, which <see cref="DateTime"/>
-    /// cannot hold but CEL (and the reference interpreter) answer without an error.
+    /// cannot hold. That is a <c>range</c> error, as in the reference interpreter: the calendar functions answer
+    /// for the years 1 to 9999 only.
     /// </remarks>
+    /// <exception cref="CelRuntimeError">The local date falls outside the years 1 to 9999.</exception>
     public static long Part(TimestampPart part, long ticks, TimeZoneInfo? zone)
     {
         var offset = zone is null ? 0 : zone.GetUtcOffset(new DateTime(ticks, DateTimeKind.Utc)).Ticks;
@@ -90,6 +92,11 @@ internal static class SegmentRuntime
         }
 
         var (year, month, day) = CivilCalendar.CivilFromDays(days);
+        if (year is < TimeFunctions.MinYear or > TimeFunctions.MaxYear)
+        {
+            throw new CelRuntimeError(CelRuntimeError.Range, $"timestamp in that time zone (year {year}) is out of range");
+        }
+
         return part switch
         {
             TimestampPart.FullYear => year,

@@ -48,10 +48,12 @@ public sealed class SegmentAgreementWithCelTests
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
 
     // The property's one known failure (it found it about one run in six): the last hours of year 9999 UTC are
-    // already year 10000 in Tokyo. The expected answers are CEL's (a proleptic calendar with no upper year), worked
-    // out by hand; each expression depends on the member through lastClickAt so that the compiled delegate, not
-    // constant folding, computes the part. (Fixed offsets such as '+09:00' are interpreted, not compiled; the
-    // Etc/GMT zones are fixed offsets with POSIX's inverted sign: Etc/GMT+5 is five hours behind UTC.)
+    // already year 10000 in Tokyo, and the first hours of year 1 are year 0 west of Greenwich. CEL's timestamps
+    // cover the years 1 to 9999, so a calendar part outside them is a range error, in both evaluators (issue 24:
+    // getFullYear returned 0 and 10000). Each expression depends on the member through lastClickAt so that the
+    // compiled delegate, not constant folding, computes the part. (Fixed offsets such as '+09:00' are interpreted,
+    // not compiled; the Etc/GMT zones are fixed offsets with POSIX's inverted sign: Etc/GMT+5 is five hours
+    // behind UTC.)
     [Theory]
     [InlineData("timestamp('9999-12-31T23:59:59Z').getMonth('Asia/Tokyo') == 0")]
     [InlineData("timestamp('9999-12-31T20:00:00Z').getFullYear('Etc/GMT-9') == 10000")]
@@ -60,7 +62,7 @@ public sealed class SegmentAgreementWithCelTests
     [InlineData("timestamp('0001-01-01T02:00:00Z').getFullYear('Etc/GMT+5') == 0")]
     [InlineData("timestamp('0001-01-01T02:00:00Z').getHours('Etc/GMT+5') == 21")]
     [InlineData("timestamp('0001-01-01T02:00:00Z').getDayOfWeek('Etc/GMT+5') == 0")]
-    public void Calendar_parts_beyond_the_range_of_DateTime_agree_with_CEL(string part)
+    public void Calendar_parts_outside_the_years_1_to_9999_are_range_errors_in_both_evaluators(string part)
     {
         var text = $"({part}) && lastClickAt > timestamp('2000-01-01T00:00:00Z')";
         var table = new MemberTable();
@@ -69,9 +71,27 @@ public sealed class SegmentAgreementWithCelTests
         var segment = Segment.Compile(text);
 
         Assert.True(segment.IsCompiled, segment.InterpretedBecause);
-        Assert.True((bool)MemberSchema.Environment.Evaluate(segment.Checked, new MemberActivation(table, table.RowOf(person), RandomMembers.Epoch)), "interpreter: " + text);
-        Assert.True(segment.Includes(table, person, RandomMembers.Epoch), "compiled for one: " + text);
-        Assert.True(segment.Evaluate(table, RandomMembers.Epoch).Members.Contains(person), "compiled for all: " + text);
+        var interpreted = Assert.Throws<CelEvaluationException>(
+            () => MemberSchema.Environment.Evaluate(segment.Checked, new MemberActivation(table, table.RowOf(person), RandomMembers.Epoch)));
+        Assert.Equal("range", interpreted.Kind);
+        var compiled = Assert.Throws<CelEvaluationException>(() => segment.Includes(table, person, RandomMembers.Epoch));
+        Assert.Equal("range", compiled.Kind);
+        var all = segment.Evaluate(table, RandomMembers.Epoch);
+        Assert.True(all.Failed.Contains(person), "compiled for all: " + text);
+        Assert.False(all.Members.Contains(person));
+    }
+
+    [Theory]
+    [InlineData("timestamp('9999-12-31T08:59:59Z').getFullYear('Asia/Tokyo') == 9999")]
+    [InlineData("timestamp('0001-01-01T05:00:00Z').getFullYear('Etc/GMT+5') == 1")]
+    public void Calendar_parts_at_the_edges_of_the_years_1_to_9999_still_answer(string part)
+    {
+        var segment = Segment.Compile($"({part}) && lastClickAt > timestamp('2000-01-01T00:00:00Z')");
+        var table = new MemberTable();
+        var person = table.Append(new Interaction(Identifier.WebMember("someone"), RandomMembers.Epoch, InteractionKind.Clicked));
+
+        Assert.True((bool)MemberSchema.Environment.Evaluate(segment.Checked, new MemberActivation(table, table.RowOf(person), RandomMembers.Epoch)));
+        Assert.True(segment.Includes(table, person, RandomMembers.Epoch));
     }
 
     private static Outcome Run(Func<bool> evaluate)

@@ -33,6 +33,12 @@ internal sealed class CheckedExpression(
     /// </summary>
     public ImmutableDictionary<int, Reference> References { get; } = references;
 
+    /// <summary>
+    /// The regular expressions this expression's <c>matches</c> calls compiled: its own, so that one expression
+    /// with many patterns cannot fill a cache that others rely on.
+    /// </summary>
+    public Evaluation.Library.RegexCache Regexes { get; } = new();
+
     public CelType TypeOf(Expr node) => Types.TryGetValue(node.Id, out var type) ? type : CelType.Dyn;
 }
 

@@ -11,6 +11,14 @@ namespace LineCrm.Segmentation.Expressions.Checking;
 internal delegate object CelFunctionImplementation(ReadOnlySpan<object> arguments);
 
 /// <summary>
+/// An implementation that charges the evaluation's <see cref="Evaluation.CelCostBudget"/> itself, before it
+/// allocates (for example <c>budget.ChargeString(length)</c> ahead of building a string of that length). Use it
+/// for functions whose result can be much larger than their arguments; the interpreter charges the result of
+/// every other function after the call.
+/// </summary>
+internal delegate object CelBudgetedFunctionImplementation(ReadOnlySpan<object> arguments, Evaluation.CelCostBudget budget);
+
+/// <summary>
 /// One overload of a function: its parameter types (type parameters such as <c>A</c> make it generic), its
 /// result type, whether it is called as a receiver (<c>x.f(y)</c>) or globally (<c>f(x, y)</c>), and its
 /// implementation.
@@ -27,11 +35,28 @@ internal sealed record FunctionOverload(
     bool IsReceiver,
     CelFunctionImplementation? Implementation)
 {
+    /// <summary>
+    /// The implementation that charges the cost budget itself; when set, it runs instead of
+    /// <see cref="Implementation"/> and its result is not charged again.
+    /// </summary>
+    public CelBudgetedFunctionImplementation? BudgetedImplementation { get; init; }
+
+    /// <summary>Whether the overload can run (it has either implementation), rather than only type-check.</summary>
+    public bool IsImplemented => Implementation is not null || BudgetedImplementation is not null;
+
     public static FunctionOverload Global(string id, CelType[] parameters, CelType result, CelFunctionImplementation implementation) =>
         new(id, [.. parameters], result, IsReceiver: false, implementation);
 
     public static FunctionOverload Receiver(string id, CelType[] parameters, CelType result, CelFunctionImplementation implementation) =>
         new(id, [.. parameters], result, IsReceiver: true, implementation);
+
+    /// <summary>A global overload whose implementation charges the budget itself.</summary>
+    public static FunctionOverload Global(string id, CelType[] parameters, CelType result, CelBudgetedFunctionImplementation implementation) =>
+        new(id, [.. parameters], result, IsReceiver: false, null) { BudgetedImplementation = implementation };
+
+    /// <summary>A receiver overload whose implementation charges the budget itself.</summary>
+    public static FunctionOverload Receiver(string id, CelType[] parameters, CelType result, CelBudgetedFunctionImplementation implementation) =>
+        new(id, [.. parameters], result, IsReceiver: true, null) { BudgetedImplementation = implementation };
 
     /// <summary>True when a parameter or the result mentions a type parameter.</summary>
     public bool IsGeneric => Parameters.Any(MentionsTypeParam) || MentionsTypeParam(Result);

@@ -57,7 +57,8 @@ internal static class CelLogicEmitter
     /// first element whose predicate equals <paramref name="absorbing"/>; otherwise the first error, if any, is
     /// raised; otherwise the result is <c>!absorbing</c>.
     /// </summary>
-    public static Expression Quantifier(Expression start, Expression end, ParameterExpression index, Operand predicate, bool absorbing)
+    /// <remarks><paramref name="onIteration"/>, when given, runs before each element (the iteration cap's count and check).</remarks>
+    public static Expression Quantifier(Expression start, Expression end, ParameterExpression index, Operand predicate, bool absorbing, Expression? onIteration = null)
     {
         var result = Expression.Variable(typeof(bool), "quantifier");
         var error = Expression.Variable(typeof(CelRuntimeError), "firstError");
@@ -69,6 +70,7 @@ internal static class CelLogicEmitter
                 Expression.GreaterThanOrEqual(index, limit),
                 Expression.Break(stop),
                 Expression.Block(
+                    onIteration ?? Expression.Empty(),
                     Expression.IfThen(
                         Expression.Equal(test, Expression.Constant(absorbing)),
                         Expression.Block(Expression.Assign(result, Expression.Constant(absorbing)), Expression.Break(stop))),
@@ -94,7 +96,7 @@ internal static class CelLogicEmitter
 
     /// <summary>How many elements of <c>[start, end)</c> satisfy the predicate; an error in any predicate is the result.</summary>
     /// <remarks>Both loops read <paramref name="end"/> once, before the first element: it must not depend on the index.</remarks>
-    public static Expression Count(Expression start, Expression end, ParameterExpression index, Expression predicate)
+    public static Expression Count(Expression start, Expression end, ParameterExpression index, Expression predicate, Expression? onIteration = null)
     {
         var count = Expression.Variable(typeof(long), "count");
         var limit = Expression.Variable(typeof(int), "end");
@@ -104,6 +106,8 @@ internal static class CelLogicEmitter
                 Expression.GreaterThanOrEqual(index, limit),
                 Expression.Break(stop),
                 Expression.Block(
+                    onIteration ?? Expression.Empty(),
+
                     // count += predicate as 0 or 1, without a branch: over real data the predicate is true for some
                     // elements and false for others in no pattern, and a mispredicted branch costs several times
                     // the comparison.

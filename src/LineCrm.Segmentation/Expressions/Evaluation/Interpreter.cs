@@ -7,8 +7,10 @@ namespace LineCrm.Segmentation.Expressions.Evaluation;
 /// <summary>
 /// The reference interpreter: walks a syntax tree and computes its CEL value. Runtime errors are values
 /// (<see cref="CelError"/>) so that <c>&amp;&amp;</c>, <c>||</c>, <c>?:</c> and the comprehension macros can absorb
-/// them as the language definition says; the result of Evaluate may be one. Exceeding the
-/// comprehension budget throws <see cref="CelLimitExceededException"/> at once. Runs checked expressions (using
+/// them as the language definition says; the result of Evaluate may be one. Everything an evaluation spends
+/// (iterations, the memory of the values it creates, regular-expression compilation) is charged to a
+/// <see cref="CelCostBudget"/>; going past it throws <see cref="CelLimitExceededException"/> at once, with the
+/// line and column of the node that went past. Runs checked expressions (using
 /// the checker's resolutions) and unchecked ones (resolving names and overloads at run time).
 /// </summary>
 internal sealed class Interpreter
@@ -17,17 +19,16 @@ internal sealed class Interpreter
     private readonly Declarations _declarations;
     private readonly CheckedExpression? _checked;
     private readonly IActivation _activation;
-    private readonly CelLimits _limits;
+    private readonly CelCostBudget _budget;
     private readonly List<(string Name, object Value)> _locals = [];
-    private long _iterations;
 
-    private Interpreter(ParsedExpression parsed, Declarations declarations, CheckedExpression? checkedExpression, IActivation activation, CelLimits limits)
+    private Interpreter(ParsedExpression parsed, Declarations declarations, CheckedExpression? checkedExpression, IActivation activation, CelCostBudget budget)
     {
         _parsed = parsed;
         _declarations = declarations;
         _checked = checkedExpression;
         _activation = activation;
-        _limits = limits;
+        _budget = budget;
     }
 
     /// <summary>Evaluates a checked expression; the result is a CEL value or a <see cref="CelError"/>.</summary>
@@ -35,8 +36,8 @@ internal sealed class Interpreter
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(activation);
-        var interpreter = new Interpreter(expression.Parsed, expression.Declarations, expression, activation, limits ?? CelLimits.Default);
-        return interpreter.Run();
+        var budget = new CelCostBudget(limits ?? CelLimits.Default, expression.Regexes);
+        return new Interpreter(expression.Parsed, expression.Declarations, expression, activation, budget).Run();
     }
 
     /// <summary>Evaluates an expression that was not type-checked; names and overloads are resolved at run time.</summary>
@@ -45,8 +46,9 @@ internal sealed class Interpreter
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(declarations);
         ArgumentNullException.ThrowIfNull(activation);
-        var interpreter = new Interpreter(expression, declarations, null, activation, limits ?? CelLimits.Default);
-        return interpreter.Run();
+        // An unchecked expression has no home for compiled patterns: they live as long as this evaluation.
+        var budget = new CelCostBudget(limits ?? CelLimits.Default, new Library.RegexCache());
+        return new Interpreter(expression, declarations, null, activation, budget).Run();
     }
 
     private object Run()
@@ -57,26 +59,37 @@ internal sealed class Interpreter
         }
         catch (InsufficientExecutionStackException)
         {
-            throw new CelLimitExceededException(nameof(CelLimits.MaxNestingDepth), _limits.MaxNestingDepth, 0, 0);
+            throw new CelLimitExceededException(nameof(CelLimits.MaxNestingDepth), _budget.Limits.MaxNestingDepth, 0, 0);
         }
     }
 
     private object Eval(Expr node)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
-        var result = node switch
+        object result;
+        try
         {
-            LiteralExpr literal => Literal(literal),
-            IdentExpr ident => Ident(ident),
-            SelectExpr select => Select(select),
-            CallExpr call => Call(call),
-            ListExpr list => List(list),
-            MapExpr map => Map(map),
-            StructExpr create => Struct(create),
-            ComprehensionExpr comprehension => Comprehension(comprehension),
-            BindExpr bind => Bind(bind),
-            _ => throw new InvalidOperationException($"Unknown node {node.GetType().Name}."),
-        };
+            result = node switch
+            {
+                LiteralExpr literal => Literal(literal),
+                IdentExpr ident => Ident(ident),
+                SelectExpr select => Select(select),
+                CallExpr call => Call(call),
+                ListExpr list => List(list),
+                MapExpr map => Map(map),
+                StructExpr create => Struct(create),
+                ComprehensionExpr comprehension => Comprehension(comprehension),
+                BindExpr bind => Bind(bind),
+                _ => throw new InvalidOperationException($"Unknown node {node.GetType().Name}."),
+            };
+        }
+        catch (CelLimitExceededException e) when (e.Line == 0)
+        {
+            // The budget does not know where it is: the innermost node being evaluated is the place.
+            var (line, column) = _parsed.Locate(node);
+            throw new CelLimitExceededException(e.LimitName, e.Limit, line, column);
+        }
+
         return result is CelError error ? error.At(node.Id) : result;
     }
 
@@ -277,7 +290,7 @@ internal sealed class Interpreter
         var isReceiver = call.Target is not null;
         foreach (var overload in candidates)
         {
-            if (overload.IsReceiver != isReceiver || overload.Parameters.Length != arguments.Length || overload.Implementation is null)
+            if (overload.IsReceiver != isReceiver || overload.Parameters.Length != arguments.Length || !overload.IsImplemented)
             {
                 continue;
             }
@@ -290,11 +303,34 @@ internal sealed class Interpreter
 
             if (fits)
             {
-                return overload.Implementation(arguments);
+                return Invoke(call.Function, overload, arguments);
             }
         }
 
         return CelError.NoMatchingOverload(call.Function, arguments);
+    }
+
+    private object Invoke(string function, FunctionOverload overload, object[] arguments)
+    {
+        try
+        {
+            if (overload.BudgetedImplementation is { } budgeted)
+            {
+                return budgeted(arguments, _budget);
+            }
+
+            var result = overload.Implementation!(arguments);
+            _budget.ChargeResult(result, arguments);
+            return result;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidCastException
+            or IndexOutOfRangeException or KeyNotFoundException or System.Security.SecurityException or IOException
+            or UnauthorizedAccessException)
+        {
+            // A host function that throws instead of returning a CEL error: still a CEL error, never a crash
+            // of the evaluation, and absorbable by || and && like any other.
+            return CelError.InvalidArgument($"'{Operators.Display(function)}' failed: {e.Message}");
+        }
     }
 
     private object Logical(CallExpr call, bool absorbing)
@@ -343,6 +379,7 @@ internal sealed class Interpreter
 
     private object List(ListExpr list)
     {
+        _budget.ChargeList(list.Elements.Length);
         var items = new List<object>(list.Elements.Length);
         for (var i = 0; i < list.Elements.Length; i++)
         {
@@ -374,6 +411,7 @@ internal sealed class Interpreter
 
     private object Map(MapExpr map)
     {
+        _budget.ChargeMap(map.Entries.Length);
         var entries = new List<KeyValuePair<object, object>>(map.Entries.Length);
         foreach (var entry in map.Entries)
         {
@@ -412,6 +450,7 @@ internal sealed class Interpreter
 
     private object Struct(StructExpr create)
     {
+        _budget.ChargeMap(create.Fields.Length);
         var fields = new List<KeyValuePair<string, object>>(create.Fields.Length);
         foreach (var field in create.Fields)
         {
@@ -575,6 +614,8 @@ internal sealed class Interpreter
             }
         }
 
+        // Charged as it grew would be finer; its length is bounded by the iterations already charged.
+        _budget.ChargeList(output.Count);
         return new CelList(output);
     }
 
@@ -637,10 +678,9 @@ internal sealed class Interpreter
 
     private object Iterate(ComprehensionExpr comprehension, Range entries, int i, Expr body, bool countIteration = true)
     {
-        if (countIteration && ++_iterations > _limits.MaxComprehensionIterations)
+        if (countIteration)
         {
-            var (line, column) = _parsed.Locate(comprehension);
-            throw new CelLimitExceededException(nameof(CelLimits.MaxComprehensionIterations), _limits.MaxComprehensionIterations, line, column);
+            _budget.ChargeIterations();
         }
 
         var two = comprehension.Variable2 is not null;

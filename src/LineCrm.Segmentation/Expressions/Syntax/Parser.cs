@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace LineCrm.Segmentation.Expressions.Syntax;
 
@@ -63,7 +64,10 @@ internal sealed class Parser
     private Expr ParseExpression()
     {
         _recursion++;
-        if (_recursion > _limits.MaxNestingDepth)
+
+        // Every nested construct comes through here, so this is where a raised MaxNestingDepth meets the
+        // thread's real stack: the limit error, not a stack overflow that would end the process.
+        if (_recursion > _limits.MaxNestingDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw LimitAt(nameof(CelLimits.MaxNestingDepth), _limits.MaxNestingDepth, Current.Offset);
         }

@@ -87,7 +87,18 @@ internal static class ArithmeticFunctions
             : new CelDuration((long)nanoseconds);
     }
 
-    public static CelList Concatenate(CelList a, CelList b)
+    public static string Concatenate(string a, string b, CelCostBudget budget)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return a.Length == 0 ? b : a;
+        }
+
+        budget.ChargeString((long)a.Length + b.Length);
+        return string.Concat(a, b);
+    }
+
+    public static CelList Concatenate(CelList a, CelList b, CelCostBudget budget)
     {
         if (a.Count == 0)
         {
@@ -98,6 +109,8 @@ internal static class ArithmeticFunctions
         {
             return a;
         }
+
+        budget.ChargeList((long)a.Count + b.Count);
 
         var items = new object[a.Count + b.Count];
         for (var i = 0; i < a.Count; i++)
@@ -113,5 +126,9 @@ internal static class ArithmeticFunctions
         return new CelList(items);
     }
 
-    public static CelBytes Concatenate(CelBytes a, CelBytes b) => new(a.Bytes.AddRange(b.Bytes));
+    public static CelBytes Concatenate(CelBytes a, CelBytes b, CelCostBudget budget)
+    {
+        budget.ChargeBytes((long)a.Length + b.Length);
+        return new(a.Bytes.AddRange(b.Bytes));
+    }
 }

@@ -6,8 +6,9 @@ namespace LineCrm.Segmentation.Expressions.Evaluation.Library;
 /// <summary>
 /// Rewrites an RE2 pattern (the syntax CEL's <c>matches</c> uses) into an equivalent .NET pattern for
 /// <c>RegexOptions.NonBacktracking</c>: ASCII-only <c>\d \s \w</c>, <c>$</c> as the end of the text, POSIX
-/// classes, <c>(?P&lt;name&gt;)</c>, <c>\Q...\E</c>, <c>\x{...}</c>, code points above U+FFFF as one unit, and
-/// RE2's limit of 1000 repetitions. Constructs RE2 rejects (backreferences, lookaround) are rejected here or by
+/// classes, RE2's Unicode classes (<c>\p{Greek}</c>, <c>\p{Han}</c>, <c>\pL</c>, through <see cref="Re2UnicodeClasses"/>,
+/// matching code points above U+FFFF too), <c>(?P&lt;name&gt;)</c>, <c>\Q...\E</c>, <c>\x{...}</c>, code points
+/// above U+FFFF as one unit, and RE2's limit of 1000 repetitions. Constructs RE2 rejects (backreferences, lookaround) are rejected here or by
 /// the non-backtracking engine.
 /// </summary>
 internal static class Re2Translator
@@ -135,10 +136,18 @@ internal static class Re2Translator
                     return true;
                 }
 
-            case 'p' or 'P' when i + 2 < pattern.Length && pattern[i + 2] != '{':
-                output.Append('\\').Append(next).Append('{').Append(pattern[i + 2]).Append('}');
-                i += 3;
-                return true;
+            case 'p' or 'P':
+                {
+                    // A class with \p{...} in brackets is read whole by Re2UnicodeClasses, so this is one on its own.
+                    var set = Re2UnicodeClasses.ReadProperty(pattern, ref i, out error);
+                    if (set is null)
+                    {
+                        return false;
+                    }
+
+                    output.Append(set.ToPattern());
+                    return true;
+                }
             case 'x' when i + 2 < pattern.Length && pattern[i + 2] == '{':
                 {
                     var close = pattern.IndexOf('}', i + 3);
@@ -172,6 +181,11 @@ internal static class Re2Translator
 
     private static bool CharacterClass(string pattern, ref int i, StringBuilder output, out string? error)
     {
+        if (Re2UnicodeClasses.HasUnicodeClass(pattern, i))
+        {
+            return Re2UnicodeClasses.TranslateClass(pattern, ref i, output, out error);
+        }
+
         error = null;
         output.Append('[');
         i++;

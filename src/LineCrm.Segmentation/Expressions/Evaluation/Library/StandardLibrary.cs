@@ -25,15 +25,15 @@ internal static class StandardLibrary
     private static readonly CelType ListA = CelType.List(A);
     private static readonly CelType MapAB = CelType.Map(A, B);
 
-    /// <summary>The standard declarations; <c>matches</c> compiles patterns within <paramref name="limits"/>.</summary>
-    public static Declarations Create(CelLimits limits)
+    /// <summary>The standard declarations.</summary>
+    public static Declarations Create()
     {
         var builder = new Builder();
         Logic(builder);
         Comparisons(builder);
         Arithmetic(builder);
         Collections(builder);
-        Strings(builder, new RegexCache(limits));
+        Strings(builder);
         Conversions(builder);
         Time(builder);
         return builder.Build();
@@ -70,9 +70,9 @@ internal static class StandardLibrary
         b.Global(Operators.Add, "add_int64", [I, I], I, a => ArithmeticFunctions.AddInt((long)a[0], (long)a[1]));
         b.Global(Operators.Add, "add_uint64", [U, U], U, a => ArithmeticFunctions.AddUint((ulong)a[0], (ulong)a[1]));
         b.Global(Operators.Add, "add_double", [D, D], D, a => (double)a[0] + (double)a[1]);
-        b.Global(Operators.Add, "add_string", [S, S], S, a => string.Concat((string)a[0], (string)a[1]));
-        b.Global(Operators.Add, "add_bytes", [By, By], By, a => ArithmeticFunctions.Concatenate((CelBytes)a[0], (CelBytes)a[1]));
-        b.Global(Operators.Add, "add_list", [ListA, ListA], ListA, a => ArithmeticFunctions.Concatenate((CelList)a[0], (CelList)a[1]));
+        b.Global(Operators.Add, "add_string", [S, S], S, (a, budget) => ArithmeticFunctions.Concatenate((string)a[0], (string)a[1], budget));
+        b.Global(Operators.Add, "add_bytes", [By, By], By, (a, budget) => ArithmeticFunctions.Concatenate((CelBytes)a[0], (CelBytes)a[1], budget));
+        b.Global(Operators.Add, "add_list", [ListA, ListA], ListA, (a, budget) => ArithmeticFunctions.Concatenate((CelList)a[0], (CelList)a[1], budget));
         b.Global(Operators.Add, "add_timestamp_duration", [T, Du], T,
             a => ArithmeticFunctions.AddToTimestamp((CelTimestamp)a[0], ((CelDuration)a[1]).Nanoseconds));
         b.Global(Operators.Add, "add_duration_timestamp", [Du, T], T,
@@ -118,13 +118,13 @@ internal static class StandardLibrary
         }
     }
 
-    private static void Strings(Builder b, RegexCache regexes)
+    private static void Strings(Builder b)
     {
         b.Receiver("contains", "contains_string", [S, S], Bo, a => StringFunctions.Contains((string)a[0], (string)a[1]));
         b.Receiver("startsWith", "starts_with_string", [S, S], Bo, a => StringFunctions.StartsWith((string)a[0], (string)a[1]));
         b.Receiver("endsWith", "ends_with_string", [S, S], Bo, a => StringFunctions.EndsWith((string)a[0], (string)a[1]));
-        b.Receiver("matches", "matches_string", [S, S], Bo, a => regexes.Matches((string)a[0], (string)a[1]));
-        b.Global("matches", "matches", [S, S], Bo, a => regexes.Matches((string)a[0], (string)a[1]));
+        b.Receiver("matches", "matches_string", [S, S], Bo, (a, budget) => budget.Regexes.Matches((string)a[0], (string)a[1], budget));
+        b.Global("matches", "matches", [S, S], Bo, (a, budget) => budget.Regexes.Matches((string)a[0], (string)a[1], budget));
     }
 
     private static void Conversions(Builder b)
@@ -200,14 +200,23 @@ internal static class StandardLibrary
         public void Receiver(string name, string id, CelType[] parameters, CelType result, CelFunctionImplementation implementation) =>
             Add(name, id, parameters, result, receiver: true, implementation);
 
-        public void Add(string name, string id, CelType[] parameters, CelType result, bool receiver, CelFunctionImplementation implementation)
+        public void Global(string name, string id, CelType[] parameters, CelType result, CelBudgetedFunctionImplementation implementation) =>
+            Add(name, FunctionOverload.Global(id, parameters, result, implementation));
+
+        public void Receiver(string name, string id, CelType[] parameters, CelType result, CelBudgetedFunctionImplementation implementation) =>
+            Add(name, FunctionOverload.Receiver(id, parameters, result, implementation));
+
+        public void Add(string name, string id, CelType[] parameters, CelType result, bool receiver, CelFunctionImplementation implementation) =>
+            Add(name, new FunctionOverload(id, [.. parameters], result, receiver, implementation));
+
+        private void Add(string name, FunctionOverload overload)
         {
             if (!_functions.TryGetValue(name, out var overloads))
             {
                 _functions[name] = overloads = [];
             }
 
-            overloads.Add(new FunctionOverload(id, [.. parameters], result, receiver, implementation));
+            overloads.Add(overload);
         }
 
         public Declarations Build()
