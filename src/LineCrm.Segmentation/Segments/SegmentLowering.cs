@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using LineCrm.Segmentation.Expressions.Checking;
 using LineCrm.Segmentation.Expressions.Compilation;
-using LineCrm.Segmentation.Expressions.Extensions;
 using LineCrm.Segmentation.Expressions.Evaluation.Library;
+using LineCrm.Segmentation.Expressions.Extensions;
 using LineCrm.Segmentation.Expressions.Syntax;
 using Op = LineCrm.Segmentation.Expressions.Syntax.Operators;
 

@@ -1,7 +1,7 @@
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Messages;
-using LineCrm.Messaging.Tokens;
 using LineCrm.Messaging.Testing;
+using LineCrm.Messaging.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
