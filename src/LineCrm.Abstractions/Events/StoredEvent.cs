@@ -22,7 +22,7 @@ internal abstract record StoredEvent
         null => throw new ArgumentNullException(nameof(@event)),
         Purchase p => new StoredPurchase(
             p.OrderId, p.Customer.ToString(), p.At, p.Amount, p.Currency, p.Channel.Name, p.StoreId, p.CampaignId,
-            [.. p.Items.Select(i => new StoredLineItem(i.Sku, i.Category, i.Quantity, i.UnitPrice))]),
+            [.. p.Items.Select(i => new StoredLineItem(i.Sku, i.Quantity, i.UnitPrice, i.Category))]),
         Interaction i => new StoredInteraction(i.Who.ToString(), i.At, i.Kind.Name, i.CampaignId, i.Target),
         IdentityLink l => new StoredIdentityLink(l.From.ToString(), l.To.ToString(), l.At, l.Source.Name),
         _ => throw new NotSupportedException(
@@ -37,9 +37,9 @@ internal sealed record StoredPurchase(
     decimal Amount,
     string Currency,
     string Channel,
-    string? StoreId,
-    string? CampaignId,
-    IReadOnlyList<StoredLineItem>? Items) : StoredEvent
+    string? StoreId = null,
+    string? CampaignId = null,
+    IReadOnlyList<StoredLineItem>? Items = null) : StoredEvent
 {
     public override string TypeName => "purchase";
 
@@ -52,12 +52,12 @@ internal sealed record StoredPurchase(
         };
 }
 
-internal sealed record StoredLineItem(string Sku, string? Category, int Quantity, decimal UnitPrice)
+internal sealed record StoredLineItem(string Sku, int Quantity, decimal UnitPrice, string? Category = null)
 {
     public LineItem ToLineItem() => new(Sku, Category, Quantity, UnitPrice);
 }
 
-internal sealed record StoredInteraction(string Who, DateTimeOffset At, string Kind, string? CampaignId, string? Target) : StoredEvent
+internal sealed record StoredInteraction(string Who, DateTimeOffset At, string Kind, string? CampaignId = null, string? Target = null) : StoredEvent
 {
     public override string TypeName => "interaction";
 
