@@ -76,7 +76,6 @@ public sealed class DocBlockCompiler
             && !name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
             && !name.StartsWith("Microsoft.Testing.", StringComparison.Ordinal)
             && !name.StartsWith("Microsoft.TestPlatform", StringComparison.Ordinal)
-            && !name.StartsWith("Microsoft.VisualStudio.", StringComparison.Ordinal)
-            && !name.StartsWith("Microsoft.Extensions.TimeProvider.Testing", StringComparison.Ordinal);
+            && !name.StartsWith("Microsoft.VisualStudio.", StringComparison.Ordinal);
     }
 }
