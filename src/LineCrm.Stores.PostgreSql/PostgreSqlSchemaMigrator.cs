@@ -1,0 +1,102 @@
+using Npgsql;
+
+namespace LineCrm.Stores.PostgreSql;
+
+/// <summary>
+/// Brings a schema to <see cref="PostgreSqlStore.SchemaVersion"/> (<see cref="MigrateAsync"/>) or checks that it is
+/// there (<see cref="CheckAsync"/>), refusing a schema that a newer release wrote.
+/// </summary>
+internal sealed class PostgreSqlSchemaMigrator(NpgsqlDataSource dataSource, string schemaName, string schema, TimeProvider time)
+{
+    private const string Engine = "PostgreSQL";
+
+    /// <summary>
+    /// Runs every script the schema lacks, each in its own transaction that holds the migration lock and writes the
+    /// script's version row, so two instances starting together run each script once and a crash mid-way leaves the
+    /// schema at the last whole version.
+    /// </summary>
+    /// <exception cref="StoreSchemaException">The schema is newer than this code.</exception>
+    public async ValueTask MigrateAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
+
+            // The lock first: CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent one (both may pass the
+            // check and one then fails on the catalog's unique key), and the version read below must be the one
+            // this transaction builds on.
+            await ExecuteAsync(connection, PostgreSqlLocks.XactLockSql(PostgreSqlLocks.Migrate, schemaName), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"""
+                CREATE SCHEMA IF NOT EXISTS {schema};
+                CREATE TABLE IF NOT EXISTS {schema}.schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL);
+                """, cancellationToken).ConfigureAwait(false);
+
+            var current = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+            ThrowIfNewer(current);
+            var next = PostgreSqlMigrations.All.FirstOrDefault(migration => migration.Version > current);
+            if (next is null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await ExecuteAsync(connection, next.Sql(schema), cancellationToken).ConfigureAwait(false);
+            using (var record = PostgreSqlParameters.Command(
+                connection,
+                $"INSERT INTO {schema}.schema_version (version, applied_at) VALUES ($1, $2)",
+                PostgreSqlParameters.Integer(next.Version),
+                PostgreSqlParameters.Of(time.GetUtcNow(), NpgsqlTypes.NpgsqlDbType.TimestampTz)))
+            {
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Checks, without changing anything, that the schema is at exactly this code's version.</summary>
+    /// <exception cref="StoreSchemaException">The schema is missing, older (call MigrateAsync) or newer than this code.</exception>
+    public async ValueTask CheckAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        int current;
+        using (var exists = PostgreSqlParameters.Command(connection, "SELECT to_regclass($1) IS NOT NULL", PostgreSqlParameters.Text($"{schema}.schema_version")))
+        {
+            current = (bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!
+                ? await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false)
+                : 0;
+        }
+
+        ThrowIfNewer(current);
+        if (current < PostgreSqlStore.SchemaVersion)
+        {
+            throw new StoreSchemaException(Engine,
+                $"The PostgreSQL schema '{schemaName}' is at LineCrm schema version {current}, older than the {PostgreSqlStore.SchemaVersion} " +
+                "this code needs, and MigrateOnStart is false: call PostgreSqlStore.MigrateAsync (a deployment step) before starting the application.");
+        }
+    }
+
+    private async ValueTask<int> ReadVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        using var read = PostgreSqlParameters.Command(connection, $"SELECT COALESCE(MAX(version), 0) FROM {schema}.schema_version");
+        return (int)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private static void ThrowIfNewer(int databaseVersion)
+    {
+        if (databaseVersion > PostgreSqlStore.SchemaVersion)
+        {
+            throw new StoreSchemaException(Engine, databaseVersion, PostgreSqlStore.SchemaVersion);
+        }
+    }
+
+    private static async ValueTask ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = PostgreSqlParameters.Command(connection, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

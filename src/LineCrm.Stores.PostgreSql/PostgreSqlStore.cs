@@ -1,0 +1,132 @@
+using LineCrm.Events;
+using LineCrm.Messaging.Client;
+using LineCrm.Messaging.Webhooks;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace LineCrm.Stores.PostgreSql;
+
+/// <summary>
+/// LineCrm's stores in one PostgreSQL schema: the customer event log, the webhook inbox and the bulk-send checkpoints,
+/// safe for several application instances over one database.
+/// </summary>
+/// <remarks>
+/// Creating it opens nothing. The schema is migrated (or, with <see cref="PostgreSqlStoreOptions.MigrateOnStart"/>
+/// false, checked) once, by <see cref="InitializeAsync"/> or by the first store operation, whichever comes first; a
+/// schema newer than <see cref="SchemaVersion"/> makes both throw <see cref="StoreSchemaException"/>. Dispose it when
+/// the application stops: it owns the connection pool.
+/// </remarks>
+public sealed class PostgreSqlStore : IAsyncDisposable
+{
+    /// <summary>The newest schema version this code knows and migrates to.</summary>
+    public const int SchemaVersion = 1;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgreSqlSchemaMigrator _migrator;
+    private readonly bool _migrateOnStart;
+    private readonly SemaphoreSlim _initializeGate = new(1, 1);
+    private volatile bool _initialized;
+
+    /// <summary>Creates the store over <paramref name="options"/>; opens no connection.</summary>
+    /// <param name="options">The connection string and schema.</param>
+    /// <param name="time">The clock for due times and leases; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentException">The connection string is empty or malformed, or the schema is not a plain
+    /// lowercase identifier.</exception>
+    public PostgreSqlStore(PostgreSqlStoreOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, $"{nameof(options)}.{nameof(options.ConnectionString)}");
+        var schema = PostgreSqlIdentifier.Quote(options.Schema, $"{nameof(options)}.{nameof(options.Schema)}");
+        time ??= TimeProvider.System;
+
+        _migrateOnStart = options.MigrateOnStart;
+        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        _migrator = new PostgreSqlSchemaMigrator(_dataSource, options.Schema, schema, time);
+        var context = new PostgreSqlStoreContext(_dataSource, options.Schema, schema, time, InitializeAsync);
+        Events = new PostgreSqlCustomerEventLog(context);
+        WebhookInbox = new PostgreSqlWebhookInbox(context);
+        BulkSendCheckpoints = new PostgreSqlBulkSendCheckpointStore(context);
+    }
+
+    /// <summary>Creates the store from configured options, for dependency injection.</summary>
+    /// <param name="options">The connection string and schema.</param>
+    /// <param name="time">The clock for due times and leases.</param>
+    public PostgreSqlStore(IOptions<PostgreSqlStoreOptions> options, TimeProvider time)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Value, time)
+    {
+    }
+
+    /// <summary>The customer event log.</summary>
+    public ICustomerEventLog Events { get; }
+
+    /// <summary>The durable webhook inbox.</summary>
+    public IWebhookInbox WebhookInbox { get; }
+
+    /// <summary>The bulk-send checkpoint store.</summary>
+    public IBulkSendCheckpointStore BulkSendCheckpoints { get; }
+
+    /// <summary>
+    /// Migrates the schema (or checks it, when <see cref="PostgreSqlStoreOptions.MigrateOnStart"/> is false) unless
+    /// that was done already. Safe to call from several threads and several times; call it at start-up to fail there
+    /// rather than at the first webhook.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait; a failed or cancelled attempt is tried again by the next call.</param>
+    /// <exception cref="StoreSchemaException">The schema is newer than <see cref="SchemaVersion"/>, or it is older and
+    /// migrations are off.</exception>
+    public async ValueTask InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initializeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_initialized)
+            {
+                if (_migrateOnStart)
+                {
+                    await _migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _migrator.CheckAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                _initialized = true;
+            }
+        }
+        finally
+        {
+            _initializeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Creates the schema or brings it to <see cref="SchemaVersion"/>, whatever <see cref="PostgreSqlStoreOptions.MigrateOnStart"/>
+    /// says: the call for a deployment step. Instances migrating together run each script once.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call; a script that did not commit is not recorded.</param>
+    /// <exception cref="StoreSchemaException">The schema is newer than <see cref="SchemaVersion"/>.</exception>
+    public async ValueTask MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await _initializeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            _initialized = true;
+        }
+        finally
+        {
+            _initializeGate.Release();
+        }
+    }
+
+    /// <summary>Closes the connection pool.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        _initializeGate.Dispose();
+    }
+}

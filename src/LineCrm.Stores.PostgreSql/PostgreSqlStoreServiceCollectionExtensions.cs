@@ -1,0 +1,43 @@
+using LineCrm.Events;
+using LineCrm.Messaging.Client;
+using LineCrm.Messaging.Webhooks;
+using LineCrm.Stores.PostgreSql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers LineCrm's PostgreSQL stores.</summary>
+public static class PostgreSqlStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers one <see cref="PostgreSqlStore"/> and, unless already registered, <see cref="ICustomerEventLog"/>,
+    /// <see cref="IWebhookInbox"/> and <see cref="IBulkSendCheckpointStore"/> from it. The options are validated when
+    /// the host starts, and the schema is migrated (or checked) then, so a bad connection string or a schema newer
+    /// than the code stops the host at start-up.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the connection string (required) and the schema.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddLineCrmPostgreSqlStores(this IServiceCollection services, Action<PostgreSqlStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<PostgreSqlStoreOptions>()
+            .Configure(configure)
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "PostgreSqlStoreOptions.ConnectionString is required.")
+            .Validate(options => PostgreSqlIdentifier.Problem(options.Schema) is null, "PostgreSqlStoreOptions.Schema must be a lowercase identifier of letters, digits and underscores, up to 63 characters.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new PostgreSqlStore(
+            provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => provider.GetRequiredService<PostgreSqlStore>().Events);
+        services.TryAddSingleton(provider => provider.GetRequiredService<PostgreSqlStore>().WebhookInbox);
+        services.TryAddSingleton(provider => provider.GetRequiredService<PostgreSqlStore>().BulkSendCheckpoints);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlStoreInitializer>());
+        return services;
+    }
+}
