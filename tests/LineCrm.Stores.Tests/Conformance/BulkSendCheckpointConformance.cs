@@ -14,7 +14,8 @@ public abstract class BulkSendCheckpointConformance(StoreHarness harness) : Stor
 
     private static BulkSendJob NewJob(int recipients = 5, int chunkSize = 2) =>
         BulkSendJob.Create(Enumerable.Range(1, recipients).Select(User).Append("not-a-user").Append(User(1)), [new TextMessage("セール開始")], chunkSize)
-            with { NotificationDisabled = true };
+            with
+        { NotificationDisabled = true };
 
     private static string Describe(BulkSendChunk c) =>
         $"{c.Index}|{c.RetryKey}|{string.Join(',', c.UserIds)}|{c.Status}|{c.RequestId}|{c.AcceptedRequestId}|{c.FailureStatus}|{c.FailureReason}";
