@@ -19,6 +19,9 @@ public abstract class StoreHarness
     /// <summary>Disposes <paramref name="previous"/> and opens new stores over its database, as a restarted process would.</summary>
     public abstract ValueTask<StoreSet> ReopenAsync(StoreSet previous, TimeProvider time, CancellationToken cancellationToken);
 
+    /// <summary>The newest schema version the engine's code knows.</summary>
+    public abstract int CodeSchemaVersion { get; }
+
     /// <summary>Writes <paramref name="version"/> as the database's schema version, as a newer release would have.</summary>
     public abstract ValueTask SetSchemaVersionAsync(StoreSet stores, int version, CancellationToken cancellationToken);
 }

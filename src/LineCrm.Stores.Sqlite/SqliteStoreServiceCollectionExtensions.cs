@@ -1,0 +1,42 @@
+using LineCrm.Events;
+using LineCrm.Messaging.Client;
+using LineCrm.Messaging.Webhooks;
+using LineCrm.Stores.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers LineCrm's embedded SQLite store.</summary>
+public static class SqliteStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers one <see cref="SqliteStore"/> (a singleton, disposed with the container) as the
+    /// <see cref="ICustomerEventLog"/>, the <see cref="IWebhookInbox"/> and the <see cref="IBulkSendCheckpointStore"/>,
+    /// with options validated at start-up and the file opened (and migrated) when the host starts.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets <see cref="SqliteStoreOptions.Path"/> and the rest.</param>
+    /// <returns>The services, for chaining.</returns>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddLineCrmSqliteStores(options => options.Path = "data/linecrm.db");
+    /// builder.Services.AddLineWebhook().UseInbox();
+    /// </code>
+    /// </example>
+    public static IServiceCollection AddLineCrmSqliteStores(this IServiceCollection services, Action<SqliteStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<SqliteStoreOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new SqliteStore(provider.GetRequiredService<IOptions<SqliteStoreOptions>>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ICustomerEventLog>(provider => provider.GetRequiredService<SqliteStore>().Events);
+        services.TryAddSingleton<IWebhookInbox>(provider => provider.GetRequiredService<SqliteStore>().WebhookInbox);
+        services.TryAddSingleton<IBulkSendCheckpointStore>(provider => provider.GetRequiredService<SqliteStore>().BulkSendCheckpoints);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteStoreInitializer>());
+        return services;
+    }
+}
