@@ -48,7 +48,7 @@ internal sealed class PostgreSqlSchemaMigrator(NpgsqlDataSource dataSource, stri
                 connection,
                 $"INSERT INTO {schema}.schema_version (version, applied_at) VALUES ($1, $2)",
                 PostgreSqlParameters.Integer(next.Version),
-                PostgreSqlParameters.Of(time.GetUtcNow(), NpgsqlTypes.NpgsqlDbType.TimestampTz)))
+                PostgreSqlParameters.Of(time.GetUtcNow().ToUniversalTime(), NpgsqlTypes.NpgsqlDbType.TimestampTz)))
             {
                 await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
