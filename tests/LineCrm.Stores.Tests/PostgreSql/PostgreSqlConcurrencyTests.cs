@@ -133,6 +133,34 @@ public sealed class PostgreSqlConcurrencyTests : PostgreSqlTest
         Assert.Equal(new WebhookInboxCounts(0, 0, count, 0), await stores[0].WebhookInbox.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task Instances_adding_the_same_ids_in_different_orders_add_each_once_and_tell_one_caller()
+    {
+        // Two batches that share ids in opposite orders can each wait for a row the other inserted; PostgreSQL then
+        // rolls one back (a deadlock) and the inbox must try it again rather than fail a webhook LINE will redeliver.
+        var stores = await OpenStoresAsync(6);
+        var told = new ConcurrentBag<string>();
+
+        await Task.WhenAll(stores.Select((store, adder) => Task.Run(async () =>
+        {
+            for (var round = 0; round < 30; round++)
+            {
+                var ids = Enumerable.Range(0, 20).Select(i => $"r{round}-{i}");
+                var ordered = adder % 2 == 0 ? ids : ids.Reverse();
+                var items = ordered.Select(id => new WebhookInboxItem(id, "U", "{}", Time.GetUtcNow())).ToArray();
+                var added = await store.WebhookInbox.AddAsync(items, Ct);
+                foreach (var item in items.Where((_, i) => added[i]))
+                {
+                    told.Add(item.WebhookEventId);
+                }
+            }
+        }, Ct)));
+
+        Assert.Equal(30 * 20, told.Count);
+        Assert.Equal(30 * 20, told.Distinct().Count());
+        Assert.Equal(new WebhookInboxCounts(30 * 20, 0, 0, 0), await stores[0].WebhookInbox.CountAsync(Ct));
+    }
+
     private static int JobNumber(string id) => int.Parse(id["job-".Length..], System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<List<LoggedCustomerEvent>> ReadAllAsync(PostgreSqlStore store)
