@@ -10,7 +10,12 @@
 linecrm_pg_bin=/usr/lib/postgresql/15/bin
 
 if [ ! -x "$linecrm_pg_bin/initdb" ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
+  # Only the binaries are wanted: Debian would otherwise create and start a default cluster on port 5432.
+  mkdir -p /etc/postgresql-common
+  grep -qs '^create_main_cluster' /etc/postgresql-common/createcluster.conf \
+    || echo 'create_main_cluster = false' >>/etc/postgresql-common/createcluster.conf
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Options::=--force-confold postgresql-15 >/dev/null
 fi
 
 # PostgreSQL refuses to run as root: as root the server runs as the postgres user the Debian package creates.
