@@ -1,8 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using LineCrm.Events;
+using LineCrm.Messaging.AspNetCore.CustomerEvents;
 using LineCrm.Messaging.AspNetCore.Inbox;
 using LineCrm.Messaging.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace LineCrm.Messaging.AspNetCore;
@@ -84,6 +87,35 @@ public sealed class LineWebhookBuilder
             Services.AddSingleton(static sp => ActivatorUtilities.CreateInstance<WebhookInboxWriter>(sp, RequiredInbox(sp)));
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Turns webhook events into customer events and appends them to the registered <see cref="ICustomerEventLog"/>:
+    /// follow (<see cref="InteractionKind.FriendAdded"/>, or <see cref="InteractionKind.Unblocked"/>), unfollow
+    /// (<see cref="InteractionKind.Blocked"/>), postback (<see cref="InteractionKind.Clicked"/>, the data as target),
+    /// message (<see cref="InteractionKind.Messaged"/>) and delivery (<see cref="InteractionKind.MessageDelivered"/>),
+    /// each keyed by its <c>webhookEventId</c> so redeliveries and retries append once. Successful account links
+    /// become <see cref="IdentityLink"/>s through an <see cref="AccountLinkMemberResolver"/> registered in DI (which
+    /// may be scoped); without one they are logged as a warning and skipped. The host refuses to start when no event
+    /// log is registered. Use it with <see cref="UseInbox"/>, so an event that got a 200 reaches the log even across
+    /// a crash.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public LineWebhookBuilder AddCustomerEvents() => AddCustomerEvents(null);
+
+    /// <summary>
+    /// Like <see cref="AddCustomerEvents()"/>, with the function that finds the member a successful account link's
+    /// nonce was issued to (your own nonce table), so account links become <see cref="IdentityLink"/>s.
+    /// </summary>
+    /// <param name="resolveMember">Finds the member for an account link; null to use one registered in DI.</param>
+    /// <returns>This builder.</returns>
+    public LineWebhookBuilder AddCustomerEvents(AccountLinkMemberResolver? resolveMember)
+    {
+        Services.RemoveAll<CustomerEventsRegistration>();
+        Services.AddSingleton(new CustomerEventsRegistration(resolveMember));
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookHandler<WebhookEvent>, CustomerEventLogHandler>());
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CustomerEventLogStartupCheck>());
         return this;
     }
 

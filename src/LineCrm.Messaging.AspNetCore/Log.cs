@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Information, "Shutdown timeout reached with {Count} webhook events still running; their handlers are cancelled and the events stay in the inbox for the next start")]
     public static partial void InboxLeftRunning(ILogger logger, int count);
+
+    [LoggerMessage(15, LogLevel.Warning, "Account link event {WebhookEventId} succeeded but AddCustomerEvents has no AccountLinkMemberResolver, so no identity link is logged; pass one to AddCustomerEvents or register one")]
+    public static partial void AccountLinkWithoutResolver(ILogger logger, string webhookEventId);
 }

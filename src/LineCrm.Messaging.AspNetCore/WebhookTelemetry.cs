@@ -21,6 +21,7 @@ internal sealed class WebhookTelemetry : IDisposable
     private readonly Counter<long> _retries;
     private readonly Counter<long> _deadLetters;
     private readonly Histogram<double> _inboxWait;
+    private readonly Counter<long> _customerEvents;
 
     public WebhookTelemetry(IMeterFactory meterFactory)
     {
@@ -33,6 +34,7 @@ internal sealed class WebhookTelemetry : IDisposable
         _retries = _meter.CreateCounter<long>("linecrm.webhook.inbox.retries", "{attempt}", "Inbox events whose handlers failed and that will run again, by event type.");
         _deadLetters = _meter.CreateCounter<long>("linecrm.webhook.inbox.dead_letters", "{event}", "Inbox events parked as dead after their last attempt, by event type.");
         _inboxWait = _meter.CreateHistogram<double>("linecrm.webhook.inbox.wait", "s", "How long an event waited in the inbox before its handlers started: the backlog, in time.");
+        _customerEvents = _meter.CreateCounter<long>("linecrm.webhook.customer_events", "{event}", "Customer events from webhooks for the event log, by outcome (appended, duplicate).");
     }
 
     public void Request(string outcome) => _requests.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
@@ -50,6 +52,19 @@ internal sealed class WebhookTelemetry : IDisposable
     public void DeadLettered(string eventType) => _deadLetters.Add(1, new KeyValuePair<string, object?>("event.type", eventType));
 
     public void Waited(TimeSpan wait) => _inboxWait.Record(wait.TotalSeconds);
+
+    public void CustomerEventsLogged(int appended, int duplicates)
+    {
+        if (appended > 0)
+        {
+            _customerEvents.Add(appended, new KeyValuePair<string, object?>("outcome", "appended"));
+        }
+
+        if (duplicates > 0)
+        {
+            _customerEvents.Add(duplicates, new KeyValuePair<string, object?>("outcome", "duplicate"));
+        }
+    }
 
     public void Dispose() => _meter.Dispose();
 }

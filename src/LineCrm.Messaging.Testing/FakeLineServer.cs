@@ -30,6 +30,7 @@ public sealed partial class FakeLineServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeLineRecordedRequest> _requests = new();
     private readonly ConcurrentQueue<FakeLineDelivery> _deliveries = new();
     private readonly ConcurrentDictionary<string, int> _deliveriesByRecipient = new(StringComparer.Ordinal);
+    private readonly DeliveryWaiters _deliveryWaiters = new();
     private readonly ConcurrentDictionary<string, AcceptedKey> _acceptedKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, object> _keyLocks = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeLineFault> _scriptedFaults = new();
@@ -196,7 +197,18 @@ public sealed partial class FakeLineServer : IAsyncDisposable
         {
             _deliveriesByRecipient.AddOrUpdate(recipient, 1, (_, count) => count + 1);
         }
+
+        _deliveryWaiters.RecordOne();
     }
+
+    /// <summary>
+    /// Completes when the fake has recorded at least <paramref name="count"/> deliveries in all (at once when it
+    /// already has): a point in a running send to act at, such as killing the sender after its tenth chunk.
+    /// </summary>
+    /// <param name="count">The number of deliveries (accepted sends, not recipients) to wait for.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task WaitForDeliveriesAsync(int count, CancellationToken cancellationToken = default) =>
+        _deliveryWaiters.WaitAsync(count, cancellationToken);
 
     /// <summary>A new request id in LINE's style (32 hex digits).</summary>
     public string NewRequestId() => Interlocked.Increment(ref _requestCounter).ToString("x32", CultureInfo.InvariantCulture);

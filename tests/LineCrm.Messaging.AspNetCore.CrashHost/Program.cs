@@ -1,6 +1,5 @@
 using LineCrm.Messaging.AspNetCore;
 using LineCrm.Messaging.AspNetCore.CrashHost;
-using LineCrm.Messaging.AspNetCore.Testing;
 using LineCrm.Messaging.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,7 +18,7 @@ var webhook = builder.Services.AddLineWebhook(o => o.AddChannelSecret(settings.S
 webhook.On<WebhookEvent>((e, _, ct) => ledger.RecordAsync(e.WebhookEventId, ct));
 if (settings.Inbox == "sqlite")
 {
-    builder.Services.AddSingleton<IWebhookInbox>(sp => new SqliteTestInbox(settings.InboxConnection!, TimeProvider.System));
+    builder.Services.AddLineCrmSqliteStores(o => o.Path = settings.InboxConnection!);
     webhook.UseInbox(o => o.LeaseDuration = TimeSpan.FromSeconds(2));
 }
 

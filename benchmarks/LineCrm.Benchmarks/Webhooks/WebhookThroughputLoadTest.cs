@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using LineCrm.Messaging.AspNetCore;
-using LineCrm.Messaging.AspNetCore.Testing;
 using LineCrm.Messaging.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,7 +16,7 @@ namespace LineCrm.Benchmarks.Webhooks;
 
 /// <summary>
 /// A bounded load test of the webhook endpoint end to end: real Kestrel on 127.0.0.1, one signed event per request,
-/// concurrent clients, the same run for each mode (the in-memory queue, the durable inbox on SQLite). Prints
+/// concurrent clients, the same run for each mode (the in-memory queue, the durable inbox on the SQLite store). Prints
 /// requests/s and latency percentiles as a Markdown table. Run:
 /// <c>dotnet run -c Release --project benchmarks/LineCrm.Benchmarks -- webhook-load [requests] [clients]</c>.
 /// </summary>
@@ -55,10 +54,9 @@ internal static class WebhookThroughputLoadTest
         builder.Logging.ClearProviders();
         var webhook = builder.Services.AddLineWebhook(o => o.AddChannelSecret(Secret));
         webhook.On<WebhookEvent>((_, _, _) => Task.CompletedTask);
-        using var inbox = mode == "inbox-sqlite" ? new SqliteTestInbox(inboxPath, TimeProvider.System) : null;
-        if (inbox is not null)
+        if (mode == "inbox-sqlite")
         {
-            builder.Services.AddSingleton<IWebhookInbox>(inbox);
+            builder.Services.AddLineCrmSqliteStores(o => o.Path = inboxPath);
             webhook.UseInbox();
         }
 

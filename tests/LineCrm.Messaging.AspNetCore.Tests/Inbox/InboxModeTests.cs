@@ -1,12 +1,12 @@
 using System.Net;
-using LineCrm.Messaging.AspNetCore.Testing;
 using LineCrm.Messaging.Webhooks;
+using LineCrm.Stores.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LineCrm.Messaging.AspNetCore.Tests.Inbox;
 
-/// <summary>The endpoint in inbox mode over real SQLite files: restarts, retries, dead letters, a stop with a backlog.</summary>
+/// <summary>The endpoint in inbox mode over the SQLite store's real files: restarts, retries, dead letters, a stop with a backlog.</summary>
 public sealed class InboxModeTests : IDisposable
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("linecrm-inbox-");
@@ -28,7 +28,7 @@ public sealed class InboxModeTests : IDisposable
             },
             services: s =>
             {
-                s.AddSingleton<IWebhookInbox>(_ => new SqliteTestInbox(InboxPath, TimeProvider.System));
+                s.AddLineCrmSqliteStores(o => o.Path = InboxPath);
                 if (shutdownTimeout is { } timeout)
                 {
                     s.Configure<HostOptions>(o => o.ShutdownTimeout = timeout);
@@ -89,7 +89,8 @@ public sealed class InboxModeTests : IDisposable
         Assert.Equal(2, logs.Count(r => r.Message.Contains("runs again at", StringComparison.Ordinal)));
         var parked = Assert.Single(logs, r => r.Message.Contains("parked as dead", StringComparison.Ordinal));
         Assert.Contains("CRM is down", parked.Message, StringComparison.Ordinal);
-        using var inbox = new SqliteTestInbox(InboxPath, TimeProvider.System);
+        await using var store = new SqliteStore(new SqliteStoreOptions { Path = InboxPath });
+        var inbox = store.WebhookInbox;
         Assert.Equal(new WebhookInboxCounts(0, 0, 0, 1), await inbox.CountAsync(TestContext.Current.CancellationToken));
         var deadEntry = Assert.Single(await inbox.ListDeadAsync(0, 10, TestContext.Current.CancellationToken));
         Assert.Equal("01HZ00000000000000000I0003", deadEntry.WebhookEventId);
@@ -140,7 +141,8 @@ public sealed class InboxModeTests : IDisposable
 
         await server.StopAsync();
         Assert.Equal(3, attempts);
-        using var inbox = new SqliteTestInbox(InboxPath, TimeProvider.System);
+        await using var store = new SqliteStore(new SqliteStoreOptions { Path = InboxPath });
+        var inbox = store.WebhookInbox;
         Assert.Equal(new WebhookInboxCounts(0, 0, 1, 0), await inbox.CountAsync(TestContext.Current.CancellationToken));
     }
 
@@ -169,9 +171,9 @@ public sealed class InboxModeTests : IDisposable
             await first.StopAsync();
         }
 
-        using (var inbox = new SqliteTestInbox(InboxPath, TimeProvider.System))
+        await using (var store = new SqliteStore(new SqliteStoreOptions { Path = InboxPath }))
         {
-            var counts = await inbox.CountAsync(TestContext.Current.CancellationToken);
+            var counts = await store.WebhookInbox.CountAsync(TestContext.Current.CancellationToken);
             Assert.Equal(events, counts.Pending + counts.Leased); // nothing handled, nothing dropped
             Assert.Equal(0, counts.Completed + counts.Dead);
         }
