@@ -1,28 +1,17 @@
-using System.Text.RegularExpressions;
-
 namespace LineCrm.Stores.PostgreSql;
 
 /// <summary>
-/// The schema name, checked once: it is written into SQL text (PostgreSQL cannot take an identifier as a parameter),
-/// so only plain lowercase identifiers are accepted, and they are quoted anyway.
+/// The schema name as SQL text. PostgreSQL takes no identifier as a parameter, so the name is written into the SQL;
+/// <see cref="PostgreSqlStoreOptions.Schema"/> admits only plain lowercase identifiers, and they are quoted anyway.
 /// </summary>
-internal static partial class PostgreSqlIdentifier
+internal static class PostgreSqlIdentifier
 {
     /// <summary>PostgreSQL cuts longer identifiers silently (NAMEDATALEN - 1), which would make two schemas one.</summary>
     public const int MaxLength = 63;
 
-    /// <summary>Why <paramref name="schema"/> cannot be used, or null when it can.</summary>
-    public static string? Problem(string? schema) =>
-        string.IsNullOrEmpty(schema) ? "The schema must not be empty."
-        : schema.Length > MaxLength ? $"The schema '{schema}' is {schema.Length} characters long; PostgreSQL's limit is {MaxLength}."
-        : !Plain().IsMatch(schema) ? $"The schema '{schema}' must be a lowercase letter or underscore followed by lowercase letters, digits or underscores."
-        : null;
+    /// <summary>A plain lowercase identifier: never needs quoting, never folds to another name, never holds a quote.</summary>
+    public const string Pattern = "^[a-z_][a-z0-9_]*$";
 
-    /// <summary>The schema, checked and quoted for SQL text.</summary>
-    /// <exception cref="ArgumentException">The schema is not a plain lowercase identifier.</exception>
-    public static string Quote(string schema, string paramName) =>
-        Problem(schema) is { } problem ? throw new ArgumentException(problem, paramName) : $"\"{schema}\"";
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Plain();
+    /// <summary>The (validated) schema, quoted for SQL text.</summary>
+    public static string Quote(string schema) => $"\"{schema}\"";
 }

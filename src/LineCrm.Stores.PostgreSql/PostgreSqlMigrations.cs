@@ -10,7 +10,10 @@ internal static class PostgreSqlMigrations
     /// <summary>One script: the version it brings the schema to, and its SQL for a quoted schema name.</summary>
     public sealed record Migration(int Version, Func<string, string> Sql);
 
-    /// <summary>Every script, oldest first; the last one's version is <see cref="PostgreSqlStore.SchemaVersion"/>.</summary>
+    /// <summary>The newest version: the last script's.</summary>
+    public static int Latest => All[^1].Version;
+
+    /// <summary>Every script, oldest first, versions 1, 2, 3... without gaps.</summary>
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, schema => $"""

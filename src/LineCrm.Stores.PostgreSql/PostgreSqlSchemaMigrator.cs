@@ -8,16 +8,18 @@ namespace LineCrm.Stores.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlSchemaMigrator(NpgsqlDataSource dataSource, string schemaName, string schema, TimeProvider time)
 {
-    private const string Engine = "PostgreSQL";
+    private const string Engine = PostgreSqlStore.EngineName;
 
     /// <summary>
     /// Runs every script the schema lacks, each in its own transaction that holds the migration lock and writes the
     /// script's version row, so two instances starting together run each script once and a crash mid-way leaves the
     /// schema at the last whole version.
     /// </summary>
+    /// <returns>The version the schema was at before (0 for a new one).</returns>
     /// <exception cref="StoreSchemaException">The schema is newer than this code.</exception>
-    public async ValueTask MigrateAsync(CancellationToken cancellationToken)
+    public async ValueTask<int> MigrateAsync(CancellationToken cancellationToken)
     {
+        int? before = null;
         while (true)
         {
             var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -35,12 +37,13 @@ internal sealed class PostgreSqlSchemaMigrator(NpgsqlDataSource dataSource, stri
                 """, cancellationToken).ConfigureAwait(false);
 
             var current = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+            before ??= current;
             ThrowIfNewer(current);
             var next = PostgreSqlMigrations.All.FirstOrDefault(migration => migration.Version > current);
             if (next is null)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return;
+                return before.Value;
             }
 
             await ExecuteAsync(connection, next.Sql(schema), cancellationToken).ConfigureAwait(false);

@@ -18,8 +18,10 @@ namespace LineCrm.Stores.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlStore : IAsyncDisposable
 {
-    /// <summary>The newest schema version this code knows and migrates to.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The newest schema version this code knows and migrates to; a database at a higher one is refused with <see cref="StoreSchemaException"/>.</summary>
+    public static int SchemaVersion => PostgreSqlMigrations.Latest;
+
+    internal const string EngineName = "PostgreSQL";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgreSqlSchemaMigrator _migrator;
@@ -30,13 +32,19 @@ public sealed class PostgreSqlStore : IAsyncDisposable
     /// <summary>Creates the store over <paramref name="options"/>; opens no connection.</summary>
     /// <param name="options">The connection string and schema.</param>
     /// <param name="time">The clock for due times and leases; <see cref="TimeProvider.System"/> when null.</param>
-    /// <exception cref="ArgumentException">The connection string is empty or malformed, or the schema is not a plain
-    /// lowercase identifier.</exception>
+    /// <exception cref="OptionsValidationException">The options are invalid (no connection string, a schema that is not a
+    /// plain lowercase identifier).</exception>
+    /// <exception cref="ArgumentException">The connection string is malformed.</exception>
     public PostgreSqlStore(PostgreSqlStoreOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, $"{nameof(options)}.{nameof(options.ConnectionString)}");
-        var schema = PostgreSqlIdentifier.Quote(options.Schema, $"{nameof(options)}.{nameof(options.Schema)}");
+        var validation = new PostgreSqlStoreOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(nameof(PostgreSqlStoreOptions), typeof(PostgreSqlStoreOptions), validation.Failures);
+        }
+
+        var schema = PostgreSqlIdentifier.Quote(options.Schema);
         time ??= TimeProvider.System;
 
         _migrateOnStart = options.MigrateOnStart;
@@ -108,14 +116,16 @@ public sealed class PostgreSqlStore : IAsyncDisposable
     /// says: the call for a deployment step. Instances migrating together run each script once.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call; a script that did not commit is not recorded.</param>
+    /// <returns>The schema version the database was at before (0 for a new schema).</returns>
     /// <exception cref="StoreSchemaException">The schema is newer than <see cref="SchemaVersion"/>.</exception>
-    public async ValueTask MigrateAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await _initializeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var before = await _migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
             _initialized = true;
+            return before;
         }
         finally
         {

@@ -1,22 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LineCrm.Stores.PostgreSql;
 
-/// <summary>Where a <see cref="PostgreSqlStore"/> keeps its tables and whether it creates them.</summary>
+/// <summary>Where a <see cref="PostgreSqlStore"/> keeps its tables and whether it creates them. Bindable from configuration.</summary>
 public sealed class PostgreSqlStoreOptions
 {
-    /// <summary>The Npgsql connection string of the database (required), such as
-    /// <c>Host=db;Database=app;Username=app;Password=...</c>.</summary>
+    /// <summary>The Npgsql connection string of the database, such as <c>Host=db;Database=app;Username=app;Password=...</c>. Required.</summary>
+    [Required(AllowEmptyStrings = false)]
     public string ConnectionString { get; set; } = string.Empty;
 
     /// <summary>
-    /// The PostgreSQL schema that holds LineCrm's tables: a lowercase identifier of letters, digits and underscores,
-    /// up to 63 characters. Several applications, or several tenants, can share a database with a schema each.
+    /// The PostgreSQL schema that holds LineCrm's tables (created when missing): a lowercase letter or underscore
+    /// followed by lowercase letters, digits or underscores, up to 63 characters. Several applications, or tenants,
+    /// can share a database with a schema each.
     /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    [StringLength(PostgreSqlIdentifier.MaxLength)]
+    [RegularExpression(PostgreSqlIdentifier.Pattern)]
     public string Schema { get; set; } = "linecrm";
 
     /// <summary>
-    /// True (the default) to create or migrate the schema when the store first opens; false when migrations are run
-    /// by a deployment step (<see cref="PostgreSqlStore.MigrateAsync"/>) and the application's role may not change
-    /// the schema. The store then only checks the version and refuses a schema that is older or newer than the code.
+    /// Create or upgrade the schema when the store opens (the default). When false, the store only checks that the
+    /// schema is the one this code knows and refuses to start otherwise; run <see cref="PostgreSqlStore.MigrateAsync"/>
+    /// (or a deployment step that does) first, for example when the application's role may not change the schema.
     /// </summary>
     public bool MigrateOnStart { get; set; } = true;
 }

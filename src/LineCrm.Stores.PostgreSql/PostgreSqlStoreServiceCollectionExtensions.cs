@@ -19,24 +19,27 @@ public static class PostgreSqlStoreServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the connection string (required) and the schema.</param>
-    /// <returns><paramref name="services"/>.</returns>
+    /// <returns>The services, for chaining.</returns>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddLineCrmPostgreSqlStores(options => options.ConnectionString = builder.Configuration.GetConnectionString("LineCrm")!);
+    /// builder.Services.AddLineWebhook().UseInbox();
+    /// </code>
+    /// </example>
     public static IServiceCollection AddLineCrmPostgreSqlStores(this IServiceCollection services, Action<PostgreSqlStoreOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
 
-        services.AddOptions<PostgreSqlStoreOptions>()
-            .Configure(configure)
-            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "PostgreSqlStoreOptions.ConnectionString is required.")
-            .Validate(options => PostgreSqlIdentifier.Problem(options.Schema) is null, "PostgreSqlStoreOptions.Schema must be a lowercase identifier of letters, digits and underscores, up to 63 characters.")
-            .ValidateOnStart();
+        services.AddOptions<PostgreSqlStoreOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStoreOptions>, PostgreSqlStoreOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new PostgreSqlStore(
             provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>(),
             provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(provider => provider.GetRequiredService<PostgreSqlStore>().Events);
-        services.TryAddSingleton(provider => provider.GetRequiredService<PostgreSqlStore>().WebhookInbox);
-        services.TryAddSingleton(provider => provider.GetRequiredService<PostgreSqlStore>().BulkSendCheckpoints);
+        services.TryAddSingleton<ICustomerEventLog>(provider => provider.GetRequiredService<PostgreSqlStore>().Events);
+        services.TryAddSingleton<IWebhookInbox>(provider => provider.GetRequiredService<PostgreSqlStore>().WebhookInbox);
+        services.TryAddSingleton<IBulkSendCheckpointStore>(provider => provider.GetRequiredService<PostgreSqlStore>().BulkSendCheckpoints);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlStoreInitializer>());
         return services;
     }

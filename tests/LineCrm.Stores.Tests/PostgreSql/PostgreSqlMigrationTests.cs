@@ -26,7 +26,7 @@ public sealed class PostgreSqlMigrationTests : PostgreSqlTest
         await OpenStore().InitializeAsync(Ct);
         await PostgreSqlServer.ExecuteAsync($"INSERT INTO {Schema}.schema_version VALUES ({PostgreSqlStore.SchemaVersion + 1}, now())", Ct);
 
-        foreach (var attempt in new Func<PostgreSqlStore, ValueTask>[] { s => s.InitializeAsync(Ct), s => s.MigrateAsync(Ct) })
+        foreach (var attempt in new Func<PostgreSqlStore, ValueTask>[] { s => s.InitializeAsync(Ct), async s => await s.MigrateAsync(Ct) })
         {
             var error = await Assert.ThrowsAsync<StoreSchemaException>(async () => await attempt(OpenStore()));
             Assert.Equal("PostgreSQL", error.Engine);
@@ -48,7 +48,7 @@ public sealed class PostgreSqlMigrationTests : PostgreSqlTest
         Assert.Contains("version 0", error.Message, StringComparison.Ordinal);
         Assert.False(await SchemaExistsAsync());
 
-        await store.MigrateAsync(Ct);
+        Assert.Equal(0, await store.MigrateAsync(Ct));
 
         Assert.Empty(await store.Events.ReadAsync(0, 10, Ct));
         Assert.Equal(Enumerable.Range(1, PostgreSqlStore.SchemaVersion), await VersionRowsAsync());
@@ -62,8 +62,8 @@ public sealed class PostgreSqlMigrationTests : PostgreSqlTest
         await store.InitializeAsync(Ct);
         Assert.Equal([true], await store.WebhookInbox.AddAsync([new("kept", "U", "{}", Time.GetUtcNow())], Ct));
 
-        await store.MigrateAsync(Ct);
-        await OpenStore().MigrateAsync(Ct);
+        Assert.Equal(PostgreSqlStore.SchemaVersion, await store.MigrateAsync(Ct));
+        Assert.Equal(PostgreSqlStore.SchemaVersion, await OpenStore().MigrateAsync(Ct));
 
         Assert.Equal(Enumerable.Range(1, PostgreSqlStore.SchemaVersion), await VersionRowsAsync());
         Assert.Equal(1, (await store.WebhookInbox.CountAsync(Ct)).Pending);

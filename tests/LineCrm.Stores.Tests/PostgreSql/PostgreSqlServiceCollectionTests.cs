@@ -47,7 +47,7 @@ public sealed class PostgreSqlServiceCollectionTests : PostgreSqlTest
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Ct));
 
-        Assert.Contains("ConnectionString is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(PostgreSqlStoreOptions.ConnectionString), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
