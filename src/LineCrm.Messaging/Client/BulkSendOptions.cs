@@ -17,7 +17,10 @@ public sealed class BulkSendOptions
     /// Where the job's progress is kept, one chunk at a time (an SQLite or PostgreSQL store from the LineCrm.Stores
     /// packages, say). With a store, <see cref="LineMessagingClient.SendBulkAsync"/> resumes a job whose id is already
     /// stored: chunks accepted before are skipped, the others are resent with their stored retry keys, and recipients
-    /// that no stored chunk holds are planned into new chunks. Every chunk is stored before it is sent.
+    /// that no stored chunk holds are planned into new chunks. Every chunk is stored before it is sent; outcomes are
+    /// saved behind the sends, in batches, and the call returns once all are saved. An outcome lost in a crash leaves
+    /// its chunk pending, so the resumed job resends it with its stored retry key, which LINE answers with 409
+    /// (reported as accepted), not a second delivery.
     /// </summary>
     public IBulkSendCheckpointStore? CheckpointStore { get; set; }
 

@@ -14,6 +14,8 @@ public partial class LineMessagingClient
     /// <param name="options">Concurrency and checkpointing; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the job.</param>
     /// <returns>The job with the outcome of each chunk.</returns>
+    /// <exception cref="IOException">The checkpoint store failed to save outcomes; the job stopped sending, and resuming
+    /// it from the store is safe.</exception>
     public virtual async Task<BulkSendJob> SendBulkAsync(BulkSendJob job, BulkSendOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -66,21 +68,34 @@ public partial class LineMessagingClient
             .Where(chunk => chunk.Status == BulkChunkStatus.Pending || (chunk.Status == BulkChunkStatus.Failed && options.ResendFailedChunks))
             .ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(toSend, parallel, async (chunk, ct) =>
+        var outcomes = store is null ? null : new BulkSendOutcomeWriter(store, job.JobId);
+        try
         {
-            var outcome = await SendChunkAsync(job, chunk, ct).ConfigureAwait(false);
-            lock (chunks)
+            await Parallel.ForEachAsync(toSend, parallel, async (chunk, ct) =>
             {
-                chunks[positions[chunk.Index]] = outcome;
-            }
+                if (outcomes?.Failure is { } failure)
+                {
+                    // Nothing more is recorded: stop, rather than send chunks whose outcomes would be lost.
+                    throw new IOException($"The checkpoint store failed; bulk send job {job.JobId} stops: {failure.Message}", failure);
+                }
 
-            if (store is not null)
+                var outcome = await SendChunkAsync(job, chunk, ct).ConfigureAwait(false);
+                lock (chunks)
+                {
+                    chunks[positions[chunk.Index]] = outcome;
+                }
+
+                outcomes?.Enqueue(outcome);
+                await CheckpointAsync(ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (outcomes is not null)
             {
-                await store.SaveChunksAsync(job.JobId, [outcome], ct).ConfigureAwait(false);
+                await outcomes.CompleteAsync().ConfigureAwait(false);
             }
-
-            await CheckpointAsync(ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        }
 
         return job with { Chunks = chunks };
     }

@@ -1,0 +1,65 @@
+using BenchmarkDotNet.Attributes;
+using LineCrm.Messaging.Client;
+using LineCrm.Messaging.Messages;
+using LineCrm.Messaging.Testing;
+using LineCrm.Stores.Sqlite;
+
+namespace LineCrm.Benchmarks.Messaging;
+
+/// <summary>
+/// A bulk send of 1,000,000 recipients (2,000 multicasts of 500) to the loopback fake LINE server, 8 chunks in flight,
+/// with no checkpoints (the baseline) and checkpointed into the SQLite store, in the same run: the ratio is what
+/// durable, resumable progress costs the send.
+/// </summary>
+[InProcess]
+[WarmupCount(1)]
+[IterationCount(5)]
+public class BulkCheckpointBenchmarks
+{
+    private const int Recipients = 1_000_000;
+
+    private FakeLineServer _server = null!;
+    private HttpClient _http = null!;
+    private LineMessagingClient _client = null!;
+    private DirectoryInfo _directory = null!;
+    private SqliteStore _sqlite = null!;
+    private string[] _users = null!;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _server = await FakeLineServer.StartAsync(LineOpenApiDocument.LoadEmbedded("messaging-api.yml"), FakeLineServer.DefaultAccessToken);
+        var options = new LineMessagingOptions();
+        _server.ConfigureClient(options);
+        options.RateLimits.Enabled = false;
+        _http = new HttpClient();
+        _client = new LineMessagingClient(_http, options);
+        _directory = Directory.CreateTempSubdirectory("linecrm-bulk-bench-");
+        _sqlite = new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(_directory.FullName, "linecrm.db") });
+        await _sqlite.InitializeAsync();
+        _users = [.. Enumerable.Range(0, Recipients).Select(i => $"U{i:x32}")];
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        _client.Dispose();
+        _http.Dispose();
+        await _server.DisposeAsync();
+        await _sqlite.DisposeAsync();
+        _directory.Delete(recursive: true);
+    }
+
+    [Benchmark(Baseline = true, Description = "no checkpoints")]
+    public Task<BulkSendJob> Uncheckpointed() => SendAsync(null);
+
+    [Benchmark(Description = "SQLite store")]
+    public Task<BulkSendJob> Sqlite() => SendAsync(_sqlite.BulkSendCheckpoints);
+
+    private async Task<BulkSendJob> SendAsync(IBulkSendCheckpointStore? store)
+    {
+        var job = BulkSendJob.Create(_users, [new TextMessage("Winter sale starts today")]);
+        var sent = await _client.SendBulkAsync(job, new BulkSendOptions { CheckpointStore = store, MaxConcurrency = 8 });
+        return sent.IsComplete ? sent : throw new InvalidOperationException($"{sent.FailedRecipients} recipients failed.");
+    }
+}
