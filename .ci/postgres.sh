@@ -45,8 +45,9 @@ linecrm_pg_as "$linecrm_pg_bin/pg_ctl" -D "$linecrm_pg_dir/data" -l "$linecrm_pg
   start >/dev/null \
   || { cat "$linecrm_pg_dir/server.log" >&2; return 1 2>/dev/null || exit 1; }
 
+# CREATEROLE: a test makes an application role of its own that may use, but not create, schemas.
 linecrm_pg_as "$linecrm_pg_bin/psql" -h "$linecrm_pg_dir" -p "$linecrm_pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-  -c "CREATE ROLE linecrm LOGIN PASSWORD '$linecrm_pg_password'" \
+  -c "CREATE ROLE linecrm LOGIN CREATEROLE PASSWORD '$linecrm_pg_password'" \
   -c "CREATE DATABASE linecrm OWNER linecrm" >/dev/null
 
 export LINECRM_POSTGRES="Host=127.0.0.1;Port=$linecrm_pg_port;Username=linecrm;Password=$linecrm_pg_password;Database=linecrm"

@@ -27,12 +27,18 @@ internal sealed class PostgreSqlSchemaMigrator(NpgsqlDataSource dataSource, stri
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var transactionScope = transaction.ConfigureAwait(false);
 
-            // The lock first: CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent one (both may pass the
-            // check and one then fails on the catalog's unique key), and the version read below must be the one
-            // this transaction builds on.
+            // The lock first: creating the schema is not safe against a concurrent creation (both may find it
+            // missing and one then fails on the catalog's unique key), and the version read below must be the one
+            // this transaction builds on. The schema is created only when missing, because CREATE SCHEMA IF NOT
+            // EXISTS demands the database's CREATE privilege even when the schema is there: an application role
+            // given a schema made for it by an administrator has no such privilege and needs none.
             await ExecuteAsync(connection, PostgreSqlLocks.XactLockSql(PostgreSqlLocks.Migrate, schemaName), cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, $"""
-                CREATE SCHEMA IF NOT EXISTS {schema};
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = '{schemaName}') THEN
+                        CREATE SCHEMA {schema};
+                    END IF;
+                END $$;
                 CREATE TABLE IF NOT EXISTS {schema}.schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL);
                 """, cancellationToken).ConfigureAwait(false);
 

@@ -20,15 +20,20 @@ internal static class PostgreSqlServer
             return connectionString;
         }
 
-        var message = $"{Variable} is not set: start a throwaway PostgreSQL 15 with `source .ci/postgres.sh` (it exports {Variable}) "
-            + "and run the tests from that shell.";
+        SkipOrFail($"{Variable} is not set: start a throwaway PostgreSQL 15 with `source .ci/postgres.sh` (it exports {Variable}) "
+            + "and run the tests from that shell.");
+        return string.Empty; // SkipOrFail throws.
+    }
+
+    /// <summary>Skips the test for <paramref name="reason"/>, or fails it under <see cref="RequireVariable"/>.</summary>
+    public static void SkipOrFail(string reason)
+    {
         if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
         {
-            Assert.Fail(message + $" {RequireVariable}=1, so this is a failure, not a skip.");
+            Assert.Fail(reason + $" {RequireVariable}=1, so this is a failure, not a skip.");
         }
 
-        Assert.Skip(message);
-        return string.Empty; // Assert.Skip throws.
+        Assert.Skip(reason);
     }
 
     /// <summary>A schema name no other test uses.</summary>
