@@ -1,3 +1,4 @@
+using System.Text;
 using LineCrm.Events;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Webhooks;
@@ -67,11 +68,21 @@ internal static class StoreArguments
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, WebhookInboxLimits.MaxBatchCount);
     }
 
-    /// <summary>Checks the error and cuts it to the stored length.</summary>
+    /// <summary>
+    /// Checks the error and makes it the text every engine keeps: cut to the stored length, never between the two
+    /// halves of a surrogate pair, and with any lone surrogate replaced by U+FFFD. PostgreSQL takes only valid UTF-8,
+    /// and Npgsql refuses a lone surrogate outright, so without this an outcome whose error holds one (a cut emoji,
+    /// or a handler's own bad string) could never be recorded and the entry would be retried for ever.
+    /// </summary>
     public static string Error(string errorMessage)
     {
         ArgumentNullException.ThrowIfNull(errorMessage);
-        return errorMessage.Length <= WebhookInboxLimits.MaxErrorLength ? errorMessage : errorMessage[..WebhookInboxLimits.MaxErrorLength];
+        var limit = WebhookInboxLimits.MaxErrorLength;
+        var cut = errorMessage.Length <= limit ? errorMessage
+            : errorMessage[..(char.IsHighSurrogate(errorMessage[limit - 1]) ? limit - 1 : limit)];
+
+        // UTF8Encoding's default replacement fallback turns each lone surrogate into U+FFFD and keeps valid pairs.
+        return cut.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(cut)) : cut;
     }
 
     public static void Chunks(IReadOnlyList<BulkSendChunk> chunks)
