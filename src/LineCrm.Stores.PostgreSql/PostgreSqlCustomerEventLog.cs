@@ -33,17 +33,18 @@ internal sealed class PostgreSqlCustomerEventLog(PostgreSqlStoreContext context)
     {
         StoreArguments.Append(events);
 
-        // Serialize before any write, so an event CustomerEventJson cannot store fails the call with nothing written;
-        // and keep the first envelope of an id given twice, as the contract says.
+        // Serialize every event before any write, so one that CustomerEventJson cannot store fails the call with
+        // nothing written (even a repeat that would be skipped); then keep the first envelope of an id given twice.
+        var serialized = events.Select(envelope => CustomerEventJson.SerializeToUtf8Bytes(envelope.Event)).ToArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var batch = new List<CustomerEventEnvelope>(events.Count);
         var bodies = new List<byte[]>(events.Count);
-        foreach (var envelope in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            if (seen.Add(envelope.Id.Value))
+            if (seen.Add(events[i].Id.Value))
             {
-                batch.Add(envelope);
-                bodies.Add(CustomerEventJson.SerializeToUtf8Bytes(envelope.Event));
+                batch.Add(events[i]);
+                bodies.Add(serialized[i]);
             }
         }
 

@@ -43,6 +43,18 @@ public sealed class PostgreSqlStorageTests : PostgreSqlTest
     }
 
     [Fact]
+    public async Task An_event_with_no_stored_form_fails_the_batch_even_as_a_repeat_of_an_id_that_would_be_skipped()
+    {
+        var store = await OpenAsync();
+        var clicked = new Interaction(Identifier.LineUser("U0123456789abcdef0123456789abcdef"), Time.GetUtcNow(), InteractionKind.Clicked);
+
+        await Assert.ThrowsAsync<NotSupportedException>(async () =>
+            await store.Events.AppendAsync([new(new CustomerEventId("same"), clicked), new(new CustomerEventId("same"), new Unstorable(((ICustomerEvent)clicked).Subject, clicked.At))], Ct));
+
+        Assert.Empty(await store.Events.ReadAsync(0, 10, Ct));
+    }
+
+    [Fact]
     public async Task Inbox_times_are_stored_as_microseconds_since_the_epoch_from_the_injected_clock()
     {
         var store = await OpenAsync();
@@ -70,4 +82,6 @@ public sealed class PostgreSqlStorageTests : PostgreSqlTest
         Assert.Equal(1L, await PostgreSqlServer.ScalarAsync<long>($"SELECT count(*) FROM {Schema}.bulk_chunks", Ct));
         Assert.Equal(job.Chunks[1].UserIds, await PostgreSqlServer.ScalarAsync<string[]>($"SELECT user_ids FROM {Schema}.bulk_chunks WHERE idx = 1", Ct));
     }
+
+    private sealed record Unstorable(Identifier Subject, DateTimeOffset At) : ICustomerEvent;
 }
