@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Text.Json;
 using LineCrm.Messaging.Client;
+using Microsoft.Data.Sqlite;
 
 namespace LineCrm.Stores.Sqlite;
 
 /// <summary>
 /// <see cref="IBulkSendCheckpointStore"/> over <c>bulk_send_jobs</c> (one header row a job, written once) and
 /// <c>bulk_send_chunks</c> (one row a chunk): a save writes the saved chunks' rows only, an upsert that leaves the plan
-/// columns alone and never touches an accepted chunk.
+/// columns alone and never touches an accepted chunk; recipients are packed (<see cref="ChunkRecipients"/>).
 /// </summary>
 internal sealed class SqliteBulkSendCheckpointStore(SqliteStore store) : IBulkSendCheckpointStore
 {
@@ -32,10 +32,10 @@ internal sealed class SqliteBulkSendCheckpointStore(SqliteStore store) : IBulkSe
     public async ValueTask SaveChunksAsync(Guid jobId, IReadOnlyList<BulkSendChunk> chunks, CancellationToken cancellationToken = default)
     {
         StoreArguments.Chunks(chunks);
-        var userIds = chunks.Select(chunk => JsonSerializer.Serialize(chunk.UserIds, SqliteJsonContext.Default.IReadOnlyListString)).ToArray();
         await store.WriteAsync((connection, transaction) =>
         {
-            using (var exists = SqliteCommands.Create(connection, transaction, "SELECT 1 FROM bulk_send_jobs WHERE job_id = $job", ("$job", Key(jobId))))
+            var job = Key(jobId);
+            using (var exists = SqliteCommands.Create(connection, transaction, "SELECT 1 FROM bulk_send_jobs WHERE job_id = $job", ("$job", job)))
             {
                 if (exists.ExecuteScalar() is null)
                 {
@@ -43,42 +43,65 @@ internal sealed class SqliteBulkSendCheckpointStore(SqliteStore store) : IBulkSe
                 }
             }
 
-            using var upsert = SqliteCommands.Create(
+            // An outcome (the common save) touches five columns; the plan's recipients are encoded only for a new chunk.
+            using var status = SqliteCommands.Create(
+                connection, transaction, "SELECT status FROM bulk_send_chunks WHERE job_id = $job AND chunk_index = $index", ("$job", job), ("$index", 0));
+            using var insert = SqliteCommands.Create(
                 connection,
                 transaction,
-                $"""
-                INSERT INTO bulk_send_chunks (job_id, chunk_index, retry_key, user_ids, status, request_id, accepted_request_id, failure_status, failure_reason)
-                VALUES ($job, $index, $key, $users, $status, $request, $accepted, $failureStatus, $failureReason)
-                ON CONFLICT (job_id, chunk_index) DO UPDATE SET
-                    status = excluded.status, request_id = excluded.request_id, accepted_request_id = excluded.accepted_request_id,
-                    failure_status = excluded.failure_status, failure_reason = excluded.failure_reason
-                WHERE bulk_send_chunks.status <> {Accepted}
+                """
+                INSERT INTO bulk_send_chunks (job_id, chunk_index, retry_key, status, request_id, accepted_request_id, failure_status, failure_reason)
+                VALUES ($job, $index, $key, $status, $request, $accepted, $failureStatus, $failureReason)
                 """,
-                ("$job", Key(jobId)),
-                ("$index", 0),
-                ("$key", string.Empty),
-                ("$users", string.Empty),
-                ("$status", 0),
-                ("$request", null),
-                ("$accepted", null),
-                ("$failureStatus", null),
-                ("$failureReason", null));
-            for (var i = 0; i < chunks.Count; i++)
+                ("$job", job), ("$index", 0), ("$key", string.Empty), ("$status", 0),
+                ("$request", null), ("$accepted", null), ("$failureStatus", null), ("$failureReason", null));
+            using var recipients = SqliteCommands.Create(
+                connection,
+                transaction,
+                "INSERT INTO bulk_send_chunk_recipients (job_id, chunk_index, user_ids) VALUES ($job, $index, $users)",
+                ("$job", job), ("$index", 0), ("$users", Array.Empty<byte>()));
+            using var update = SqliteCommands.Create(
+                connection,
+                transaction,
+                """
+                UPDATE bulk_send_chunks SET status = $status, request_id = $request, accepted_request_id = $accepted,
+                    failure_status = $failureStatus, failure_reason = $failureReason
+                WHERE job_id = $job AND chunk_index = $index
+                """,
+                ("$job", job), ("$index", 0), ("$status", 0), ("$request", null), ("$accepted", null), ("$failureStatus", null), ("$failureReason", null));
+            foreach (var chunk in chunks)
             {
-                var chunk = chunks[i];
-                upsert.Parameters["$index"].Value = chunk.Index;
-                upsert.Parameters["$key"].Value = Key(chunk.RetryKey);
-                upsert.Parameters["$users"].Value = userIds[i];
-                upsert.Parameters["$status"].Value = (int)chunk.Status;
-                upsert.Parameters["$request"].Value = (object?)chunk.RequestId ?? DBNull.Value;
-                upsert.Parameters["$accepted"].Value = (object?)chunk.AcceptedRequestId ?? DBNull.Value;
-                upsert.Parameters["$failureStatus"].Value = (object?)chunk.FailureStatus ?? DBNull.Value;
-                upsert.Parameters["$failureReason"].Value = (object?)chunk.FailureReason ?? DBNull.Value;
-                upsert.ExecuteNonQuery();
+                status.Parameters["$index"].Value = chunk.Index;
+                switch (status.ExecuteScalar())
+                {
+                    case null:
+                        insert.Parameters["$key"].Value = Key(chunk.RetryKey);
+                        Run(insert, chunk);
+                        recipients.Parameters["$index"].Value = chunk.Index;
+                        recipients.Parameters["$users"].Value = ChunkRecipients.Encode(chunk.UserIds);
+                        recipients.ExecuteNonQuery();
+                        break;
+                    case long stored when stored == Accepted:
+                        break; // accepted is final
+                    default:
+                        Run(update, chunk);
+                        break;
+                }
             }
 
             return true;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Run(SqliteCommand command, BulkSendChunk chunk)
+    {
+        command.Parameters["$index"].Value = chunk.Index;
+        command.Parameters["$status"].Value = (int)chunk.Status;
+        command.Parameters["$request"].Value = (object?)chunk.RequestId ?? DBNull.Value;
+        command.Parameters["$accepted"].Value = (object?)chunk.AcceptedRequestId ?? DBNull.Value;
+        command.Parameters["$failureStatus"].Value = (object?)chunk.FailureStatus ?? DBNull.Value;
+        command.Parameters["$failureReason"].Value = (object?)chunk.FailureReason ?? DBNull.Value;
+        command.ExecuteNonQuery();
     }
 
     public async ValueTask<BulkSendJob?> LoadJobAsync(Guid jobId, CancellationToken cancellationToken = default) =>
@@ -95,16 +118,16 @@ internal sealed class SqliteBulkSendCheckpointStore(SqliteStore store) : IBulkSe
                 connection,
                 transaction,
                 """
-                SELECT chunk_index, retry_key, user_ids, status, request_id, accepted_request_id, failure_status, failure_reason
-                FROM bulk_send_chunks WHERE job_id = $job ORDER BY chunk_index
+                SELECT c.chunk_index, c.retry_key, r.user_ids, c.status, c.request_id, c.accepted_request_id, c.failure_status, c.failure_reason
+                FROM bulk_send_chunks c JOIN bulk_send_chunk_recipients r ON r.job_id = c.job_id AND r.chunk_index = c.chunk_index
+                WHERE c.job_id = $job ORDER BY c.chunk_index
                 """,
                 ("$job", Key(jobId)));
             using var reader = select.ExecuteReader();
             var chunks = new List<BulkSendChunk>();
             while (reader.Read())
             {
-                var userIds = JsonSerializer.Deserialize(reader.GetString(2), SqliteJsonContext.Default.IReadOnlyListString)
-                    ?? throw new JsonException($"Chunk {reader.GetInt32(0)} of bulk send job {jobId} has no user ids.");
+                var userIds = ChunkRecipients.Decode((byte[])reader.GetValue(2));
                 chunks.Add(new BulkSendChunk(reader.GetInt32(0), Guid.ParseExact(reader.GetString(1), "N"), userIds)
                 {
                     Status = (BulkChunkStatus)reader.GetInt32(3),
@@ -123,6 +146,8 @@ internal sealed class SqliteBulkSendCheckpointStore(SqliteStore store) : IBulkSe
         {
             using var chunks = SqliteCommands.Create(connection, transaction, "DELETE FROM bulk_send_chunks WHERE job_id = $job", ("$job", Key(jobId)));
             chunks.ExecuteNonQuery();
+            using var recipients = SqliteCommands.Create(connection, transaction, "DELETE FROM bulk_send_chunk_recipients WHERE job_id = $job", ("$job", Key(jobId)));
+            recipients.ExecuteNonQuery();
             using var job = SqliteCommands.Create(connection, transaction, "DELETE FROM bulk_send_jobs WHERE job_id = $job", ("$job", Key(jobId)));
             return job.ExecuteNonQuery() == 1;
         }, cancellationToken).ConfigureAwait(false);

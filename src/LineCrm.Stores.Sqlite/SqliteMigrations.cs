@@ -40,13 +40,19 @@ internal static class SqliteMigrations
             job_id TEXT NOT NULL,
             chunk_index INTEGER NOT NULL,
             retry_key TEXT NOT NULL,
-            user_ids TEXT NOT NULL,
             status INTEGER NOT NULL,
             request_id TEXT,
             accepted_request_id TEXT,
             failure_status INTEGER,
             failure_reason TEXT,
             PRIMARY KEY (job_id, chunk_index)) WITHOUT ROWID;
+
+        -- A chunk's recipients apart from its outcome, so that saving an outcome rewrites a small row, not the recipients.
+        CREATE TABLE bulk_send_chunk_recipients (
+            job_id TEXT NOT NULL,
+            chunk_index INTEGER NOT NULL,
+            user_ids BLOB NOT NULL,
+            PRIMARY KEY (job_id, chunk_index));
         """,
     ];
 

@@ -24,9 +24,10 @@ public partial class LineMessagingClient
         MessageValidator.ValidateMessages(job.Messages);
 
         var store = options.CheckpointStore;
+        var plans = BulkSendPlanWriter.None;
         if (store is not null)
         {
-            job = await ResumeFromStoreAsync(store, job, cancellationToken).ConfigureAwait(false);
+            (job, plans) = await ResumeFromStoreAsync(store, job, cancellationToken).ConfigureAwait(false);
         }
 
         var chunks = job.Chunks.ToArray();
@@ -79,6 +80,7 @@ public partial class LineMessagingClient
                     throw new IOException($"The checkpoint store failed; bulk send job {job.JobId} stops: {failure.Message}", failure);
                 }
 
+                await plans.StoredAsync(chunk.Index).WaitAsync(ct).ConfigureAwait(false);
                 var outcome = await SendChunkAsync(job, chunk, ct).ConfigureAwait(false);
                 lock (chunks)
                 {
@@ -95,16 +97,21 @@ public partial class LineMessagingClient
             {
                 await outcomes.CompleteAsync().ConfigureAwait(false);
             }
+
+            // A plan batch still being written when the sends stopped (cancelled, failed) ends before the call does.
+            // Its error, if any, already reached the sends that waited on it.
+            await plans.AllStoredAsync().ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                .ConfigureAwait(false);
         }
 
         return job with { Chunks = chunks };
     }
 
     /// <summary>
-    /// Continues the job the store holds under this id, or records it as new; either way every chunk about to be sent
-    /// is stored first, so that a crash leaves no sent chunk the store does not know.
+    /// Continues the job the store holds under this id, or records it as new; either way the chunks not yet stored are
+    /// stored ahead of the sends (each before it is sent), so that a crash leaves no sent chunk the store does not know.
     /// </summary>
-    private static async Task<BulkSendJob> ResumeFromStoreAsync(IBulkSendCheckpointStore store, BulkSendJob job, CancellationToken cancellationToken)
+    private static async Task<(BulkSendJob Job, BulkSendPlanWriter Plans)> ResumeFromStoreAsync(IBulkSendCheckpointStore store, BulkSendJob job, CancellationToken cancellationToken)
     {
         var stored = await store.LoadJobAsync(job.JobId, cancellationToken).ConfigureAwait(false);
         if (stored is null && await store.CreateJobAsync(job, cancellationToken).ConfigureAwait(false))
@@ -116,12 +123,7 @@ public partial class LineMessagingClient
             ?? throw new InvalidOperationException($"The checkpoint store did not keep bulk send job {job.JobId}.");
         var merged = BulkSendResume.Merge(stored, job);
         var planned = merged.Chunks.Skip(stored.Chunks.Count).ToArray();
-        if (planned.Length > 0)
-        {
-            await store.SaveChunksAsync(job.JobId, planned, cancellationToken).ConfigureAwait(false);
-        }
-
-        return merged;
+        return (merged, planned.Length == 0 ? BulkSendPlanWriter.None : BulkSendPlanWriter.Start(store, job.JobId, planned, cancellationToken));
     }
 
     private async Task<BulkSendChunk> SendChunkAsync(BulkSendJob job, BulkSendChunk chunk, CancellationToken cancellationToken)

@@ -88,12 +88,44 @@ public sealed class BulkSendWithStoreTests : IAsyncLifetime
         Assert.All(_line.DeliveriesByRecipient.Values, n => Assert.Equal(1, n));
     }
 
+    [Fact]
+    public async Task A_chunk_whose_plan_could_not_be_stored_is_never_sent()
+    {
+        var id = Guid.NewGuid();
+        await using var store = new SqliteStore(new SqliteStoreOptions { Path = StorePath });
+        var failing = new FailingPlanOf(store.BulkSendCheckpoints, chunkIndex: 64);
+
+        // 100 chunks of 10: plans are stored 64 at a time, and the second batch's save fails.
+        await Assert.ThrowsAsync<IOException>(() => _client.SendBulkAsync(Job(id, 1_000), new BulkSendOptions { CheckpointStore = failing }, Ct));
+
+        Assert.DoesNotContain(_line.DeliveriesByRecipient.Keys, user => int.Parse(user[1..], System.Globalization.NumberStyles.HexNumber, null) >= 640);
+        var resumed = await _client.SendBulkAsync(Job(id, 1_000), new BulkSendOptions { CheckpointStore = store.BulkSendCheckpoints }, Ct);
+        Assert.True(resumed.IsComplete);
+        Assert.Equal(1_000, _line.DeliveriesByRecipient.Count);
+        Assert.All(_line.DeliveriesByRecipient.Values, n => Assert.Equal(1, n));
+    }
+
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();
         _http.Dispose();
         await _line.DisposeAsync();
         _directory.Delete(recursive: true);
+    }
+
+    /// <summary>A real store that fails to store the plan of the batch holding one chunk index.</summary>
+    private sealed class FailingPlanOf(IBulkSendCheckpointStore inner, int chunkIndex) : IBulkSendCheckpointStore
+    {
+        public ValueTask<bool> CreateJobAsync(BulkSendJob job, CancellationToken cancellationToken = default) => inner.CreateJobAsync(job, cancellationToken);
+
+        public ValueTask SaveChunksAsync(Guid jobId, IReadOnlyList<BulkSendChunk> chunks, CancellationToken cancellationToken = default) =>
+            chunks.Any(c => c.Index == chunkIndex && c.Status == BulkChunkStatus.Pending)
+                ? throw new IOException("disk full")
+                : inner.SaveChunksAsync(jobId, chunks, cancellationToken);
+
+        public ValueTask<BulkSendJob?> LoadJobAsync(Guid jobId, CancellationToken cancellationToken = default) => inner.LoadJobAsync(jobId, cancellationToken);
+
+        public ValueTask<bool> DeleteJobAsync(Guid jobId, CancellationToken cancellationToken = default) => inner.DeleteJobAsync(jobId, cancellationToken);
     }
 
     /// <summary>A real store whose outcome saves fail (a disk that filled up after the plan was written).</summary>

@@ -55,6 +55,24 @@ public abstract class BulkSendCheckpointConformance(StoreHarness harness) : Stor
     }
 
     [Fact]
+    public async Task Recipients_of_any_form_read_back_as_saved()
+    {
+        var job = NewJob();
+        await Checkpoints.CreateJobAsync(job, Ct);
+        BulkSendChunk[] chunks =
+        [
+            new(0, Guid.NewGuid(), [User(0), User(int.MaxValue), "U" + new string('f', 32)]),
+            new(1, Guid.NewGuid(), ["Uffffffffffffffffffffffffffffffff", "not-a-line-id", "ü \"quoted\" 日本", ""]),
+            new(2, Guid.NewGuid(), []),
+        ];
+
+        await Checkpoints.SaveChunksAsync(job.JobId, chunks, Ct);
+
+        var loaded = await Checkpoints.LoadJobAsync(job.JobId, Ct);
+        Assert.Equal(chunks.Select(c => c.UserIds.ToArray()), loaded!.Chunks.Select(c => c.UserIds.ToArray()));
+    }
+
+    [Fact]
     public async Task A_chunk_plan_is_fixed_at_its_first_save_and_accepted_is_final()
     {
         var job = NewJob();
