@@ -1,7 +1,7 @@
 namespace LineCrm.Messaging.AspNetCore.CrashHost;
 
 /// <summary>The child's command line.</summary>
-internal sealed record HostSettings(string Secret, string LedgerPath, string? Inbox, string? InboxConnection)
+internal sealed record HostSettings(string Secret, string LedgerPath, string? Inbox, string? InboxConnection, string? InboxSchema)
 {
     public static HostSettings Parse(string[] args)
     {
@@ -15,6 +15,7 @@ internal sealed record HostSettings(string Secret, string LedgerPath, string? In
             values.GetValueOrDefault("--secret") ?? throw new ArgumentException("--secret is required"),
             values.GetValueOrDefault("--ledger") ?? throw new ArgumentException("--ledger is required"),
             values.GetValueOrDefault("--inbox"),
-            values.GetValueOrDefault("--inbox-connection"));
+            values.GetValueOrDefault("--inbox-connection"),
+            values.GetValueOrDefault("--inbox-schema"));
     }
 }

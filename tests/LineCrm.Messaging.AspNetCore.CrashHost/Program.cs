@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 
-// Usage: CrashHost --secret S --ledger handled.db [--inbox sqlite|postgres --inbox-connection C]
+// Usage: CrashHost --secret S --ledger handled.db [--inbox sqlite|postgres --inbox-connection FILE|CONNECTION-STRING [--inbox-schema S]]
 // Prints "listening <url>" on standard output once Kestrel accepts requests on 127.0.0.1.
 var settings = HostSettings.Parse(args);
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
@@ -16,9 +16,22 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 var ledger = new HandledLedger(settings.LedgerPath);
 var webhook = builder.Services.AddLineWebhook(o => o.AddChannelSecret(settings.Secret));
 webhook.On<WebhookEvent>((e, _, ct) => ledger.RecordAsync(e.WebhookEventId, ct));
-if (settings.Inbox == "sqlite")
+switch (settings.Inbox)
 {
-    builder.Services.AddLineCrmSqliteStores(o => o.Path = settings.InboxConnection!);
+    case "sqlite":
+        builder.Services.AddLineCrmSqliteStores(o => o.Path = settings.InboxConnection!);
+        break;
+    case "postgres":
+        builder.Services.AddLineCrmPostgreSqlStores(o =>
+        {
+            o.ConnectionString = settings.InboxConnection!;
+            o.Schema = settings.InboxSchema ?? "linecrm";
+        });
+        break;
+}
+
+if (settings.Inbox is not null)
+{
     webhook.UseInbox(o => o.LeaseDuration = TimeSpan.FromSeconds(2));
 }
 

@@ -36,16 +36,33 @@ public sealed class WebhookCrashTests
     }
 
     [Fact]
-    public async Task The_durable_inbox_handles_every_event_it_answered_200_for_over_20_SIGKILLs()
+    public Task The_durable_inbox_on_SQLite_handles_every_event_it_answered_200_for_over_20_SIGKILLs() =>
+        RunInboxAsync("SQLite", directory => ["--inbox", "sqlite", "--inbox-connection", Path.Combine(directory, "inbox.db")]);
+
+    [Fact]
+    public Task The_durable_inbox_on_PostgreSQL_handles_every_event_it_answered_200_for_over_20_SIGKILLs()
+    {
+        var connectionString = Environment.GetEnvironmentVariable("LINECRM_POSTGRES");
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            const string reason = "LINECRM_POSTGRES is not set: start a throwaway PostgreSQL 15 with `source .ci/postgres.sh` and run the tests from that shell.";
+            Assert.SkipWhen(Environment.GetEnvironmentVariable("LINECRM_REQUIRE_SERVERS") != "1", reason);
+            Assert.Fail(reason + " LINECRM_REQUIRE_SERVERS=1, so this is a failure, not a skip.");
+        }
+
+        var schema = $"crash_{Guid.NewGuid():N}";
+        return RunInboxAsync("PostgreSQL", _ => ["--inbox", "postgres", "--inbox-connection", connectionString, "--inbox-schema", schema]);
+    }
+
+    private static async Task RunInboxAsync(string engine, Func<string, string[]> inboxArguments)
     {
         var directory = Directory.CreateTempSubdirectory("linecrm-crash-inbox-");
         try
         {
-            var inbox = Path.Combine(directory.FullName, "inbox.db");
-            var harness = new WebhookCrashHarness(directory.FullName, ["--inbox", "sqlite", "--inbox-connection", inbox], seed: 18);
+            var harness = new WebhookCrashHarness(directory.FullName, inboxArguments(directory.FullName), seed: 18);
             var report = await harness.RunAsync(kills: 20, minAcknowledgedPerLife: 20, maxAcknowledgedPerLife: 200, TestContext.Current.CancellationToken);
 
-            Record($"durable inbox (SQLite): {report}");
+            Record($"durable inbox ({engine}): {report}");
             Assert.True(report.Acknowledged.Count >= 20 * 20, $"Too few events got a 200 to mean anything: {report}");
             Assert.Empty(report.Lost);
             Assert.Subset(report.Posted, report.Handled.Keys.ToHashSet(StringComparer.Ordinal));
