@@ -13,6 +13,8 @@ internal static class PostgreSqlParameters
 
     public static NpgsqlParameter BigintArray(long[] values) => Of(values, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
 
+    public static NpgsqlParameter UuidArray(Guid[] values) => Of(values, NpgsqlDbType.Array | NpgsqlDbType.Uuid);
+
     public static NpgsqlParameter Text(string? value) => Of(value, NpgsqlDbType.Text);
 
     public static NpgsqlParameter Bigint(long value) => Of(value, NpgsqlDbType.Bigint);

@@ -46,6 +46,8 @@ internal sealed class PostgreSqlWebhookInbox(PostgreSqlStoreContext context) : I
         RETURNING i.sequence, i.event_id, i.destination, i.raw_json, i.received_at, i.state, i.attempts, i.due_at, i.lease_until, i.error, i.lease_id
         """;
 
+    private readonly PostgreSqlCompletions _completions = new(context);
+
     private readonly string _outcomeWhere = $"WHERE event_id = $1 AND state = {Leased} AND lease_id = $2";
 
     public async ValueTask<IReadOnlyList<bool>> AddAsync(IReadOnlyList<WebhookInboxItem> items, CancellationToken cancellationToken = default)
@@ -107,8 +109,12 @@ internal sealed class PostgreSqlWebhookInbox(PostgreSqlStoreContext context) : I
         return leases;
     }
 
-    public ValueTask<bool> CompleteAsync(WebhookInboxLease lease, CancellationToken cancellationToken = default) =>
-        OutcomeAsync(lease, $"state = {Completed}, lease_id = NULL, lease_until = NULL", [], cancellationToken);
+    public async ValueTask<bool> CompleteAsync(WebhookInboxLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        await context.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await _completions.CompleteAsync(lease, cancellationToken).ConfigureAwait(false);
+    }
 
     public ValueTask<bool> RetryLaterAsync(WebhookInboxLease lease, string errorMessage, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)
     {

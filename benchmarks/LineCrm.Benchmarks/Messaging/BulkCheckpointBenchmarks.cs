@@ -2,14 +2,15 @@ using BenchmarkDotNet.Attributes;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Messages;
 using LineCrm.Messaging.Testing;
+using LineCrm.Stores.PostgreSql;
 using LineCrm.Stores.Sqlite;
 
 namespace LineCrm.Benchmarks.Messaging;
 
 /// <summary>
 /// A bulk send of 1,000,000 recipients (2,000 multicasts of 500) to the loopback fake LINE server, 8 chunks in flight,
-/// with no checkpoints (the baseline) and checkpointed into the SQLite store, in the same run: the ratio is what
-/// durable, resumable progress costs the send.
+/// with no checkpoints (the baseline) and checkpointed into the SQLite store and the PostgreSQL store (a server named
+/// by <c>LINECRM_POSTGRES</c>), in the same run: the ratio is what durable, resumable progress costs the send.
 /// </summary>
 [InProcess]
 [WarmupCount(1)]
@@ -23,6 +24,7 @@ public class BulkCheckpointBenchmarks
     private LineMessagingClient _client = null!;
     private DirectoryInfo _directory = null!;
     private SqliteStore _sqlite = null!;
+    private PostgreSqlStore? _postgres;
     private string[] _users = null!;
 
     [GlobalSetup]
@@ -37,6 +39,11 @@ public class BulkCheckpointBenchmarks
         _directory = Directory.CreateTempSubdirectory("linecrm-bulk-bench-");
         _sqlite = new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(_directory.FullName, "linecrm.db") });
         await _sqlite.InitializeAsync();
+        if (Environment.GetEnvironmentVariable("LINECRM_POSTGRES") is { Length: > 0 } postgres)
+        {
+            _postgres = new PostgreSqlStore(new PostgreSqlStoreOptions { ConnectionString = postgres, Schema = $"bench_{Guid.NewGuid():N}" });
+            await _postgres.InitializeAsync();
+        }
         _users = [.. Enumerable.Range(0, Recipients).Select(i => $"U{i:x32}")];
     }
 
@@ -47,6 +54,10 @@ public class BulkCheckpointBenchmarks
         _http.Dispose();
         await _server.DisposeAsync();
         await _sqlite.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
         _directory.Delete(recursive: true);
     }
 
@@ -55,6 +66,10 @@ public class BulkCheckpointBenchmarks
 
     [Benchmark(Description = "SQLite store")]
     public Task<BulkSendJob> Sqlite() => SendAsync(_sqlite.BulkSendCheckpoints);
+
+    [Benchmark(Description = "PostgreSQL store")]
+    public Task<BulkSendJob> PostgreSql() =>
+        SendAsync((_postgres ?? throw new InvalidOperationException("Set LINECRM_POSTGRES (source .ci/postgres.sh) to run the PostgreSQL case.")).BulkSendCheckpoints);
 
     private async Task<BulkSendJob> SendAsync(IBulkSendCheckpointStore? store)
     {

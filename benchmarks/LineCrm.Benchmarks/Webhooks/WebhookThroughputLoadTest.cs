@@ -16,7 +16,8 @@ namespace LineCrm.Benchmarks.Webhooks;
 
 /// <summary>
 /// A bounded load test of the webhook endpoint end to end: real Kestrel on 127.0.0.1, one signed event per request,
-/// concurrent clients, the same run for each mode (the in-memory queue, the durable inbox on the SQLite store). Prints
+/// concurrent clients, the same run for each mode (the in-memory queue, the durable inbox on the SQLite store and, when
+/// <c>LINECRM_POSTGRES</c> is set, on PostgreSQL). Prints
 /// requests/s and latency percentiles as a Markdown table. Run:
 /// <c>dotnet run -c Release --project benchmarks/LineCrm.Benchmarks -- webhook-load [requests] [clients]</c>.
 /// </summary>
@@ -33,7 +34,10 @@ internal static class WebhookThroughputLoadTest
         {
             Console.WriteLine($"| mode | requests | clients | requests/s | p50 ms | p99 ms |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-            foreach (var mode in new[] { "in-memory", "inbox-sqlite", "in-memory", "inbox-sqlite" })
+            // PostgreSQL when LINECRM_POSTGRES names a server (source .ci/postgres.sh starts a throwaway one).
+            var postgres = Environment.GetEnvironmentVariable("LINECRM_POSTGRES");
+            string[] modes = string.IsNullOrEmpty(postgres) ? ["in-memory", "inbox-sqlite"] : ["in-memory", "inbox-sqlite", "inbox-postgres"];
+            foreach (var mode in modes.Concat(modes))
             {
                 var inboxPath = Path.Combine(directory.FullName, $"inbox-{Guid.NewGuid():N}.db");
                 var result = await MeasureAsync(mode, inboxPath, requests, clients);
@@ -57,6 +61,15 @@ internal static class WebhookThroughputLoadTest
         if (mode == "inbox-sqlite")
         {
             builder.Services.AddLineCrmSqliteStores(o => o.Path = inboxPath);
+            webhook.UseInbox();
+        }
+        else if (mode == "inbox-postgres")
+        {
+            builder.Services.AddLineCrmPostgreSqlStores(o =>
+            {
+                o.ConnectionString = Environment.GetEnvironmentVariable("LINECRM_POSTGRES")!;
+                o.Schema = $"load_{Guid.NewGuid():N}";
+            });
             webhook.UseInbox();
         }
 

@@ -265,6 +265,25 @@ public abstract class WebhookInboxConformance(StoreHarness harness) : StoreConfo
     }
 
     [Fact]
+    public async Task Completions_arriving_together_each_get_their_own_answer()
+    {
+        await Inbox.AddAsync([.. Enumerable.Range(0, 200).Select(n => Item($"burst-{n}"))], Ct);
+        var stale = await Inbox.LeaseAsync(50, Minute, Ct);
+        Time.Advance(Minute);
+        var current = (await Inbox.LeaseAsync(1_000, Minute, Ct)).ToArray();
+        Assert.Equal(200, current.Length);
+
+        // Every current lease completed twice at once, and the 50 expired leases of the same entries with them.
+        var calls = current.Concat(current).Concat(stale).Select(lease => (lease, Task.Run(async () => await Inbox.CompleteAsync(lease, Ct), Ct))).ToArray();
+        await Task.WhenAll(calls.Select(c => c.Item2));
+
+        var byLease = calls.GroupBy(c => c.lease.LeaseId).ToDictionary(g => g.Key, g => g.Count(c => c.Item2.Result));
+        Assert.All(current, lease => Assert.Equal(1, byLease[lease.LeaseId]));
+        Assert.All(stale, lease => Assert.Equal(0, byLease[lease.LeaseId]));
+        Assert.Equal(new WebhookInboxCounts(0, 0, 200, 0), await Inbox.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task Bad_arguments_are_refused_with_the_documented_exceptions()
     {
         var nullAt1 = await Assert.ThrowsAsync<ArgumentException>(async () => await Inbox.AddAsync([Item("x"), null!], Ct));
