@@ -17,12 +17,9 @@ internal sealed class SqliteBulkSendCheckpointStore(SqliteStore store) : IBulkSe
     {
         ArgumentNullException.ThrowIfNull(job);
         var header = (job with { Chunks = [] }).ToJson();
-        return await store.WriteAsync((connection, transaction) =>
+        return await store.WriteAsync(write =>
         {
-            using var insert = SqliteCommands.Create(
-                connection,
-                transaction,
-                "INSERT INTO bulk_send_jobs (job_id, header) VALUES ($job, $header) ON CONFLICT (job_id) DO NOTHING",
+            var insert = write.Command("INSERT INTO bulk_send_jobs (job_id, header) VALUES ($job, $header) ON CONFLICT (job_id) DO NOTHING",
                 ("$job", Key(job.JobId)),
                 ("$header", header));
             return insert.ExecuteNonQuery() == 1;
@@ -32,38 +29,25 @@ internal sealed class SqliteBulkSendCheckpointStore(SqliteStore store) : IBulkSe
     public async ValueTask SaveChunksAsync(Guid jobId, IReadOnlyList<BulkSendChunk> chunks, CancellationToken cancellationToken = default)
     {
         StoreArguments.Chunks(chunks);
-        await store.WriteAsync((connection, transaction) =>
+        await store.WriteAsync(write =>
         {
             var job = Key(jobId);
-            using (var exists = SqliteCommands.Create(connection, transaction, "SELECT 1 FROM bulk_send_jobs WHERE job_id = $job", ("$job", job)))
+            if (write.Command("SELECT 1 FROM bulk_send_jobs WHERE job_id = $job", ("$job", job)).ExecuteScalar() is null)
             {
-                if (exists.ExecuteScalar() is null)
-                {
-                    throw new InvalidOperationException($"No bulk send job {jobId} is stored; create it with CreateJobAsync first.");
-                }
+                throw new InvalidOperationException($"No bulk send job {jobId} is stored; create it with CreateJobAsync first.");
             }
 
             // An outcome (the common save) touches five columns; the plan's recipients are encoded only for a new chunk.
-            using var status = SqliteCommands.Create(
-                connection, transaction, "SELECT status FROM bulk_send_chunks WHERE job_id = $job AND chunk_index = $index", ("$job", job), ("$index", 0));
-            using var insert = SqliteCommands.Create(
-                connection,
-                transaction,
-                """
+            var status = write.Command("SELECT status FROM bulk_send_chunks WHERE job_id = $job AND chunk_index = $index", ("$job", job), ("$index", 0));
+            var insert = write.Command("""
                 INSERT INTO bulk_send_chunks (job_id, chunk_index, retry_key, status, request_id, accepted_request_id, failure_status, failure_reason)
                 VALUES ($job, $index, $key, $status, $request, $accepted, $failureStatus, $failureReason)
                 """,
                 ("$job", job), ("$index", 0), ("$key", string.Empty), ("$status", 0),
                 ("$request", null), ("$accepted", null), ("$failureStatus", null), ("$failureReason", null));
-            using var recipients = SqliteCommands.Create(
-                connection,
-                transaction,
-                "INSERT INTO bulk_send_chunk_recipients (job_id, chunk_index, user_ids) VALUES ($job, $index, $users)",
+            var recipients = write.Command("INSERT INTO bulk_send_chunk_recipients (job_id, chunk_index, user_ids) VALUES ($job, $index, $users)",
                 ("$job", job), ("$index", 0), ("$users", Array.Empty<byte>()));
-            using var update = SqliteCommands.Create(
-                connection,
-                transaction,
-                """
+            var update = write.Command("""
                 UPDATE bulk_send_chunks SET status = $status, request_id = $request, accepted_request_id = $accepted,
                     failure_status = $failureStatus, failure_reason = $failureReason
                 WHERE job_id = $job AND chunk_index = $index
@@ -142,13 +126,13 @@ internal sealed class SqliteBulkSendCheckpointStore(SqliteStore store) : IBulkSe
         }, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<bool> DeleteJobAsync(Guid jobId, CancellationToken cancellationToken = default) =>
-        await store.WriteAsync((connection, transaction) =>
+        await store.WriteAsync(write =>
         {
-            using var chunks = SqliteCommands.Create(connection, transaction, "DELETE FROM bulk_send_chunks WHERE job_id = $job", ("$job", Key(jobId)));
+            var chunks = write.Command("DELETE FROM bulk_send_chunks WHERE job_id = $job", ("$job", Key(jobId)));
             chunks.ExecuteNonQuery();
-            using var recipients = SqliteCommands.Create(connection, transaction, "DELETE FROM bulk_send_chunk_recipients WHERE job_id = $job", ("$job", Key(jobId)));
+            var recipients = write.Command("DELETE FROM bulk_send_chunk_recipients WHERE job_id = $job", ("$job", Key(jobId)));
             recipients.ExecuteNonQuery();
-            using var job = SqliteCommands.Create(connection, transaction, "DELETE FROM bulk_send_jobs WHERE job_id = $job", ("$job", Key(jobId)));
+            var job = write.Command("DELETE FROM bulk_send_jobs WHERE job_id = $job", ("$job", Key(jobId)));
             return job.ExecuteNonQuery() == 1;
         }, cancellationToken).ConfigureAwait(false);
 

@@ -25,12 +25,9 @@ internal sealed class SqliteCustomerEventLog(SqliteStore store) : ICustomerEvent
             bodies[i] = CustomerEventJson.SerializeToUtf8Bytes(events[i].Event);
         }
 
-        return await store.WriteAsync<IReadOnlyList<LoggedCustomerEvent>>((connection, transaction) =>
+        return await store.WriteAsync<IReadOnlyList<LoggedCustomerEvent>>(write =>
         {
-            using var insert = SqliteCommands.Create(
-                connection,
-                transaction,
-                "INSERT INTO customer_events (event_id, body) VALUES ($id, $body) ON CONFLICT (event_id) DO NOTHING RETURNING position",
+            var insert = write.Command("INSERT INTO customer_events (event_id, body) VALUES ($id, $body) ON CONFLICT (event_id) DO NOTHING RETURNING position",
                 ("$id", string.Empty),
                 ("$body", Array.Empty<byte>()));
             var appended = new List<LoggedCustomerEvent>(events.Count);

@@ -156,7 +156,7 @@ public sealed class SqliteStore : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in the next group commit, once the store is initialized.</summary>
-    internal async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    internal async Task<T> WriteAsync<T>(Func<SqliteWrite, T> work, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await _writer!.WriteAsync(work, cancellationToken).ConfigureAwait(false);

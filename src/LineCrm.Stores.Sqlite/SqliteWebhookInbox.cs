@@ -25,13 +25,10 @@ internal sealed class SqliteWebhookInbox(SqliteStore store) : IWebhookInbox
             return [];
         }
 
-        return await store.WriteAsync<IReadOnlyList<bool>>((connection, transaction) =>
+        return await store.WriteAsync<IReadOnlyList<bool>>(write =>
         {
             var now = StoreTime.ToMicroseconds(store.Time.GetUtcNow());
-            using var insert = SqliteCommands.Create(
-                connection,
-                transaction,
-                $"""
+            var insert = write.Command($"""
                 INSERT INTO webhook_inbox (event_id, destination, raw_json, received_at, state, attempts, due_at)
                 VALUES ($id, $destination, $json, $received, {Pending}, 0, $now) ON CONFLICT (event_id) DO NOTHING
                 """,
@@ -57,20 +54,17 @@ internal sealed class SqliteWebhookInbox(SqliteStore store) : IWebhookInbox
     public async ValueTask<IReadOnlyList<WebhookInboxLease>> LeaseAsync(int maxCount, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
     {
         StoreArguments.Lease(maxCount, leaseDuration);
-        return await store.WriteAsync<IReadOnlyList<WebhookInboxLease>>((connection, transaction) =>
+        return await store.WriteAsync<IReadOnlyList<WebhookInboxLease>>(write =>
         {
             var now = StoreTime.ToMicroseconds(store.Time.GetUtcNow());
             var until = now + StoreTime.Microseconds(leaseDuration);
             var due = Select(
-                connection,
-                transaction,
+                write.Connection,
+                write.Transaction,
                 $"WHERE state IN ({Pending}, {Leased}) AND due_at <= $now ORDER BY sequence LIMIT $max",
                 ("$now", now),
                 ("$max", maxCount));
-            using var lease = SqliteCommands.Create(
-                connection,
-                transaction,
-                $"UPDATE webhook_inbox SET state = {Leased}, attempts = attempts + 1, lease_id = $lease, due_at = $until WHERE sequence = $sequence",
+            var lease = write.Command($"UPDATE webhook_inbox SET state = {Leased}, attempts = attempts + 1, lease_id = $lease, due_at = $until WHERE sequence = $sequence",
                 ("$lease", string.Empty),
                 ("$until", until),
                 ("$sequence", 0L));
@@ -117,12 +111,9 @@ internal sealed class SqliteWebhookInbox(SqliteStore store) : IWebhookInbox
     public async ValueTask<bool> ReplayAsync(string webhookEventId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(webhookEventId);
-        return await store.WriteAsync((connection, transaction) =>
+        return await store.WriteAsync(write =>
         {
-            using var replay = SqliteCommands.Create(
-                connection,
-                transaction,
-                $"UPDATE webhook_inbox SET state = {Pending}, attempts = 0, due_at = $now WHERE event_id = $id AND state = {Dead}",
+            var replay = write.Command($"UPDATE webhook_inbox SET state = {Pending}, attempts = 0, due_at = $now WHERE event_id = $id AND state = {Dead}",
                 ("$now", StoreTime.ToMicroseconds(store.Time.GetUtcNow())),
                 ("$id", webhookEventId));
             return replay.ExecuteNonQuery() == 1;
@@ -130,12 +121,9 @@ internal sealed class SqliteWebhookInbox(SqliteStore store) : IWebhookInbox
     }
 
     public async ValueTask<int> PurgeCompletedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default) =>
-        await store.WriteAsync((connection, transaction) =>
+        await store.WriteAsync(write =>
         {
-            using var purge = SqliteCommands.Create(
-                connection,
-                transaction,
-                $"DELETE FROM webhook_inbox WHERE state = {Completed} AND received_at < $before",
+            var purge = write.Command($"DELETE FROM webhook_inbox WHERE state = {Completed} AND received_at < $before",
                 ("$before", StoreTime.ToMicroseconds(receivedBefore)));
             return purge.ExecuteNonQuery();
         }, cancellationToken).ConfigureAwait(false);
@@ -165,12 +153,9 @@ internal sealed class SqliteWebhookInbox(SqliteStore store) : IWebhookInbox
     private async ValueTask<bool> OutcomeAsync(WebhookInboxLease lease, string set, (string Name, object? Value)[] values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        return await store.WriteAsync((connection, transaction) =>
+        return await store.WriteAsync(write =>
         {
-            using var update = SqliteCommands.Create(
-                connection,
-                transaction,
-                $"UPDATE webhook_inbox SET {set} WHERE sequence = $sequence AND state = {Leased} AND lease_id = $lease",
+            var update = write.Command($"UPDATE webhook_inbox SET {set} WHERE sequence = $sequence AND state = {Leased} AND lease_id = $lease",
                 [("$sequence", lease.Entry.Sequence), ("$lease", lease.LeaseId.ToString("N")), ("$now", StoreTime.ToMicroseconds(store.Time.GetUtcNow())), .. values]);
             return update.ExecuteNonQuery() == 1;
         }, cancellationToken).ConfigureAwait(false);

@@ -17,19 +17,21 @@ internal sealed class SqliteWriter : IAsyncDisposable
 {
     private readonly Channel<IWrite> _queue = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _connection;
+    private readonly SqliteWrite _write;
     private readonly int _maxCallsPerCommit;
     private readonly Task _loop;
 
     public SqliteWriter(SqliteConnection connection, int maxCallsPerCommit)
     {
         _connection = connection;
+        _write = new SqliteWrite(connection);
         _maxCallsPerCommit = maxCallsPerCommit;
         _loop = Task.Run(RunAsync);
     }
 
     /// <summary>Runs <paramref name="work"/> in the next commit; completes when that commit is durable.</summary>
     /// <remarks>Cancelling before the work starts withdraws it; once it runs, it commits or fails with its batch.</remarks>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteWrite, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var write = new Write<T>(work, cancellationToken);
@@ -68,19 +70,17 @@ internal sealed class SqliteWriter : IAsyncDisposable
         try
         {
             transaction = _connection.BeginTransaction(deferred: false);
-            foreach (var write in batch)
+            _write.Transaction = transaction;
+            if (batch.Count == 1)
             {
-                transaction.Save("call");
-                try
+                // Alone in its commit: no savepoint needed, its failure is the transaction's.
+                batch[0].Run(_write);
+            }
+            else
+            {
+                foreach (var write in batch)
                 {
-                    write.Run(_connection, transaction);
-                    transaction.Release("call");
-                }
-                catch (Exception e) when (e is not SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_FULL or SQLitePCL.raw.SQLITE_IOERR })
-                {
-                    transaction.Rollback("call");
-                    transaction.Release("call");
-                    write.Fail(e);
+                    RunInSavepoint(write);
                 }
             }
 
@@ -92,7 +92,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
-            // The commit itself failed (disk full, I/O error): nothing of the batch is written, and every call says so.
+            // The commit itself failed (disk full, I/O error), or the one call in it did: nothing of it is written.
             TryRollback(transaction);
             foreach (var write in batch)
             {
@@ -102,6 +102,22 @@ internal sealed class SqliteWriter : IAsyncDisposable
         finally
         {
             transaction?.Dispose();
+        }
+    }
+
+    private void RunInSavepoint(IWrite write)
+    {
+        _write.Execute("SAVEPOINT call");
+        try
+        {
+            write.Run(_write);
+            _write.Execute("RELEASE call");
+        }
+        catch (Exception e) when (e is not SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_FULL or SQLitePCL.raw.SQLITE_IOERR })
+        {
+            _write.Execute("ROLLBACK TO call");
+            _write.Execute("RELEASE call");
+            write.Fail(e);
         }
     }
 
@@ -125,13 +141,14 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        _write.DisposeCommands();
     }
 
     private interface IWrite
     {
         bool TryStart();
 
-        void Run(SqliteConnection connection, SqliteTransaction transaction);
+        void Run(SqliteWrite write);
 
         void Succeed();
 
@@ -145,13 +162,13 @@ internal sealed class SqliteWriter : IAsyncDisposable
         private const int Withdrawn = 2;
 
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly Func<SqliteConnection, SqliteTransaction, T> _work;
+        private readonly Func<SqliteWrite, T> _work;
         private readonly CancellationTokenRegistration _registration;
         private int _state;
         private T? _result;
         private bool _failed;
 
-        public Write(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+        public Write(Func<SqliteWrite, T> work, CancellationToken cancellationToken)
         {
             _work = work;
             _registration = cancellationToken.Register(() =>
@@ -172,7 +189,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
             return started;
         }
 
-        public void Run(SqliteConnection connection, SqliteTransaction transaction) => _result = _work(connection, transaction);
+        public void Run(SqliteWrite write) => _result = _work(write);
 
         public void Succeed()
         {
