@@ -5,9 +5,9 @@ namespace LineCrm.Stores.Sqlite;
 
 /// <summary>
 /// The one connection that writes, and its group commit: write calls queue here, and a single loop runs every call
-/// waiting (up to a limit) inside one transaction, each in a savepoint of its own, then commits once. A call whose
-/// work throws is rolled back to its savepoint alone and gets the error; the others commit. A call returns only when
-/// the commit that holds its writes is durable.
+/// waiting (up to a limit) inside one transaction, each in a savepoint of its own when it shares the commit, then
+/// commits once. A call whose work throws is rolled back to its savepoint alone and gets the error; the others commit.
+/// A call returns only when the commit that holds its writes is durable.
 /// </summary>
 /// <remarks>
 /// SQLite has one writer at a time per file, so queueing the writers in process costs nothing that the file lock
