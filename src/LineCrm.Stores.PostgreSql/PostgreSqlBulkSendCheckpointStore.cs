@@ -6,8 +6,9 @@ using NpgsqlTypes;
 namespace LineCrm.Stores.PostgreSql;
 
 /// <summary>
-/// <see cref="IBulkSendCheckpointStore"/> on two tables: the job's header (its JSON without chunks) written once, and a
-/// row per chunk, so each checkpoint writes only the chunks it saves.
+/// <see cref="IBulkSendCheckpointStore"/> on three tables: the job's header (its JSON without chunks) written once, a
+/// row per chunk for its retry key and outcome, and its recipients apart, written once with the plan; so each
+/// checkpoint writes only the chunks it saves, and an outcome only their outcome.
 /// </summary>
 internal sealed class PostgreSqlBulkSendCheckpointStore(PostgreSqlStoreContext context) : IBulkSendCheckpointStore
 {
@@ -16,26 +17,31 @@ internal sealed class PostgreSqlBulkSendCheckpointStore(PostgreSqlStoreContext c
     // FOR SHARE keeps the job from being deleted under the save, which would otherwise end in a foreign key error.
     private readonly string _jobExistsSql = $"SELECT 1 FROM {context.Schema}.bulk_jobs WHERE job_id = $1 FOR SHARE";
 
-    // A new index stores the plan and the outcome; a stored one takes the new outcome only, and an accepted one
-    // nothing: the retry key and recipients are fixed at the first save, and accepted is final.
-    private readonly string _saveSql = $"""
-        INSERT INTO {context.Schema}.bulk_chunks AS c
-            (job_id, idx, retry_key, user_ids, status, request_id, accepted_request_id, failure_status, failure_reason)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-        ON CONFLICT (job_id, idx) DO UPDATE SET
-            status = excluded.status,
-            request_id = excluded.request_id,
-            accepted_request_id = excluded.accepted_request_id,
-            failure_status = excluded.failure_status,
-            failure_reason = excluded.failure_reason
-        WHERE c.status <> {(int)BulkChunkStatus.Accepted}
+    // A new index stores the plan (retry key and recipients) with its outcome; a stored one takes the new outcome
+    // only, and an accepted one nothing: the plan is fixed at the first save, and accepted is final.
+    private readonly string _insertSql = $"""
+        INSERT INTO {context.Schema}.bulk_chunks
+            (job_id, idx, retry_key, status, request_id, accepted_request_id, failure_status, failure_reason)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         """;
+
+    private readonly string _recipientsSql = $"INSERT INTO {context.Schema}.bulk_chunk_recipients (job_id, idx, user_ids) VALUES ($1, $2, $3)";
+
+    private readonly string _updateSql = $"""
+        UPDATE {context.Schema}.bulk_chunks
+        SET status = $3, request_id = $4, accepted_request_id = $5, failure_status = $6, failure_reason = $7
+        WHERE job_id = $1 AND idx = $2 AND status <> {(int)BulkChunkStatus.Accepted}
+        """;
+
+    private readonly string _storedSql = $"SELECT idx FROM {context.Schema}.bulk_chunks WHERE job_id = $1 AND idx = ANY($2)";
 
     private readonly string _headerSql = $"SELECT header FROM {context.Schema}.bulk_jobs WHERE job_id = $1";
 
     private readonly string _chunksSql = $"""
-        SELECT idx, retry_key, user_ids, status, request_id, accepted_request_id, failure_status, failure_reason
-        FROM {context.Schema}.bulk_chunks WHERE job_id = $1 ORDER BY idx
+        SELECT c.idx, c.retry_key, r.user_ids, c.status, c.request_id, c.accepted_request_id, c.failure_status, c.failure_reason
+        FROM {context.Schema}.bulk_chunks c
+        JOIN {context.Schema}.bulk_chunk_recipients r ON r.job_id = c.job_id AND r.idx = c.idx
+        WHERE c.job_id = $1 ORDER BY c.idx
         """;
 
     private readonly string _deleteSql = $"DELETE FROM {context.Schema}.bulk_jobs WHERE job_id = $1";
@@ -71,22 +77,30 @@ internal sealed class PostgreSqlBulkSendCheckpointStore(PostgreSqlStoreContext c
 
         if (chunks.Count > 0)
         {
-            // One statement per chunk in one round trip: each chunk's recipients are an array of their own, which a
-            // single unnest over all chunks cannot carry (PostgreSQL arrays are not jagged).
+            // Which indexes are stored decides what each save sends: recipients only for a new chunk, so the outcome
+            // saves that follow every send stay the size of an outcome. Then one statement per chunk, in order, in
+            // one round trip: an index given twice is inserted by the first and updated by the second.
+            var stored = await StoredIndexesAsync(connection, jobId, chunks, cancellationToken).ConfigureAwait(false);
             using var save = new NpgsqlBatch(connection, transaction);
             foreach (var chunk in chunks)
             {
-                save.BatchCommands.Add(PostgreSqlParameters.BatchCommand(
-                    _saveSql,
-                    PostgreSqlParameters.Uuid(jobId),
-                    PostgreSqlParameters.Integer(chunk.Index),
-                    PostgreSqlParameters.Uuid(chunk.RetryKey),
-                    PostgreSqlParameters.TextArray([.. chunk.UserIds]),
-                    PostgreSqlParameters.Of((short)chunk.Status, NpgsqlDbType.Smallint),
-                    PostgreSqlParameters.Text(chunk.RequestId),
-                    PostgreSqlParameters.Text(chunk.AcceptedRequestId),
-                    PostgreSqlParameters.Integer(chunk.FailureStatus),
-                    PostgreSqlParameters.Text(chunk.FailureReason)));
+                if (stored.Add(chunk.Index))
+                {
+                    save.BatchCommands.Add(PostgreSqlParameters.BatchCommand(
+                        _insertSql,
+                        [PostgreSqlParameters.Uuid(jobId), PostgreSqlParameters.Integer(chunk.Index), PostgreSqlParameters.Uuid(chunk.RetryKey), .. Outcome(chunk)]));
+                    save.BatchCommands.Add(PostgreSqlParameters.BatchCommand(
+                        _recipientsSql,
+                        PostgreSqlParameters.Uuid(jobId),
+                        PostgreSqlParameters.Integer(chunk.Index),
+                        PostgreSqlParameters.TextArray([.. chunk.UserIds])));
+                }
+                else
+                {
+                    save.BatchCommands.Add(PostgreSqlParameters.BatchCommand(
+                        _updateSql,
+                        [PostgreSqlParameters.Uuid(jobId), PostgreSqlParameters.Integer(chunk.Index), .. Outcome(chunk)]));
+                }
             }
 
             await save.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -126,6 +140,33 @@ internal sealed class PostgreSqlBulkSendCheckpointStore(PostgreSqlStoreContext c
         using var delete = context.DataSource.CreateCommand(_deleteSql);
         delete.Parameters.Add(PostgreSqlParameters.Uuid(jobId));
         return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    private static NpgsqlParameter[] Outcome(BulkSendChunk chunk) =>
+    [
+        PostgreSqlParameters.Of((short)chunk.Status, NpgsqlDbType.Smallint),
+        PostgreSqlParameters.Text(chunk.RequestId),
+        PostgreSqlParameters.Text(chunk.AcceptedRequestId),
+        PostgreSqlParameters.Integer(chunk.FailureStatus),
+        PostgreSqlParameters.Text(chunk.FailureReason),
+    ];
+
+    private async ValueTask<HashSet<int>> StoredIndexesAsync(NpgsqlConnection connection, Guid jobId, IReadOnlyList<BulkSendChunk> chunks, CancellationToken cancellationToken)
+    {
+        using var select = PostgreSqlParameters.Command(
+            connection,
+            _storedSql,
+            PostgreSqlParameters.Uuid(jobId),
+            PostgreSqlParameters.Of(chunks.Select(c => c.Index).Distinct().ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer));
+        var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        var stored = new HashSet<int>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            stored.Add(reader.GetInt32(0));
+        }
+
+        return stored;
     }
 
     private async ValueTask<List<BulkSendChunk>> ReadChunksAsync(NpgsqlConnection connection, Guid jobId, CancellationToken cancellationToken)

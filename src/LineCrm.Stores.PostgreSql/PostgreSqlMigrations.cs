@@ -52,13 +52,20 @@ internal static class PostgreSqlMigrations
                 job_id uuid NOT NULL REFERENCES {schema}.bulk_jobs (job_id) ON DELETE CASCADE,
                 idx integer NOT NULL,
                 retry_key uuid NOT NULL,
-                user_ids text[] NOT NULL,
                 status smallint NOT NULL,
                 request_id text,
                 accepted_request_id text,
                 failure_status integer,
                 failure_reason text,
                 PRIMARY KEY (job_id, idx));
+            -- A chunk's recipients apart from its outcome: they are written once, with the plan, and an outcome save
+            -- neither sends nor rewrites them.
+            CREATE TABLE {schema}.bulk_chunk_recipients (
+                job_id uuid NOT NULL,
+                idx integer NOT NULL,
+                user_ids text[] NOT NULL,
+                PRIMARY KEY (job_id, idx),
+                FOREIGN KEY (job_id, idx) REFERENCES {schema}.bulk_chunks (job_id, idx) ON DELETE CASCADE);
             """),
     ];
 }

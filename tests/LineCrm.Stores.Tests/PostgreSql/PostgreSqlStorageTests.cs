@@ -80,7 +80,23 @@ public sealed class PostgreSqlStorageTests : PostgreSqlTest
         var header = await PostgreSqlServer.ScalarAsync<string>($"SELECT header FROM {Schema}.bulk_jobs", Ct);
         Assert.Equal((job with { Chunks = [] }).ToJson(), header);
         Assert.Equal(1L, await PostgreSqlServer.ScalarAsync<long>($"SELECT count(*) FROM {Schema}.bulk_chunks", Ct));
-        Assert.Equal(job.Chunks[1].UserIds, await PostgreSqlServer.ScalarAsync<string[]>($"SELECT user_ids FROM {Schema}.bulk_chunks WHERE idx = 1", Ct));
+        Assert.Equal(job.Chunks[1].UserIds, await PostgreSqlServer.ScalarAsync<string[]>($"SELECT user_ids FROM {Schema}.bulk_chunk_recipients WHERE idx = 1", Ct));
+    }
+
+    [Fact]
+    public async Task An_outcome_save_leaves_the_recipients_row_alone()
+    {
+        var store = await OpenAsync();
+        var job = BulkSendJob.Create(Enumerable.Range(0, 4).Select(i => $"U{i:x32}"), [new TextMessage("hi")], chunkSize: 2);
+        await store.BulkSendCheckpoints.CreateJobAsync(job, Ct);
+        await store.BulkSendCheckpoints.SaveChunksAsync(job.JobId, job.Chunks, Ct);
+        var written = await PostgreSqlServer.ScalarAsync<string>($"SELECT string_agg(xmin::text, ',' ORDER BY idx) FROM {Schema}.bulk_chunk_recipients", Ct);
+
+        await store.BulkSendCheckpoints.SaveChunksAsync(job.JobId, [.. job.Chunks.Select(c => c with { Status = BulkChunkStatus.Accepted, UserIds = ["U" + new string('f', 32)] })], Ct);
+
+        // xmin is the transaction that wrote a row version: unchanged means the outcome save did not touch the row.
+        Assert.Equal(written, await PostgreSqlServer.ScalarAsync<string>($"SELECT string_agg(xmin::text, ',' ORDER BY idx) FROM {Schema}.bulk_chunk_recipients", Ct));
+        Assert.Equal(2L, await PostgreSqlServer.ScalarAsync<long>($"SELECT count(*) FROM {Schema}.bulk_chunks WHERE status = {(int)BulkChunkStatus.Accepted}", Ct));
     }
 
     private sealed record Unstorable(Identifier Subject, DateTimeOffset At) : ICustomerEvent;
