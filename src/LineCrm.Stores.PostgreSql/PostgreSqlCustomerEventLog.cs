@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LineCrm.Events;
 using Npgsql;
 using NpgsqlTypes;
@@ -35,7 +34,7 @@ internal sealed class PostgreSqlCustomerEventLog(PostgreSqlStoreContext context)
 
         // Serialize every event before any write, so one that CustomerEventJson cannot store fails the call with
         // nothing written (even a repeat that would be skipped); then keep the first envelope of an id given twice.
-        var serialized = events.Select(envelope => CustomerEventJson.SerializeToUtf8Bytes(envelope.Event)).ToArray();
+        var serialized = StoredCustomerEvents.Serialize(events);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var batch = new List<CustomerEventEnvelope>(events.Count);
         var bodies = new List<byte[]>(events.Count);
@@ -81,7 +80,7 @@ internal sealed class PostgreSqlCustomerEventLog(PostgreSqlStoreContext context)
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var position = reader.GetInt64(0);
-            events.Add(new LoggedCustomerEvent(position, ReadEnvelope(position, reader.GetString(1), reader.GetFieldValue<byte[]>(2))));
+            events.Add(new LoggedCustomerEvent(position, StoredCustomerEvents.ReadBack(position, reader.GetString(1), reader.GetFieldValue<byte[]>(2))));
         }
 
         return events;
@@ -120,17 +119,5 @@ internal sealed class PostgreSqlCustomerEventLog(PostgreSqlStoreContext context)
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return positions;
-    }
-
-    private static CustomerEventEnvelope ReadEnvelope(long position, string eventId, byte[] body)
-    {
-        try
-        {
-            return new CustomerEventEnvelope(new CustomerEventId(eventId), CustomerEventJson.Deserialize(body));
-        }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException or ArgumentException)
-        {
-            throw new JsonException($"The customer event at position {position} (id '{eventId}') cannot be read back: {exception.Message}", exception);
-        }
     }
 }

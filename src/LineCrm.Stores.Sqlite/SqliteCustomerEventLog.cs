@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LineCrm.Events;
 
 namespace LineCrm.Stores.Sqlite;
@@ -19,11 +18,7 @@ internal sealed class SqliteCustomerEventLog(SqliteStore store) : ICustomerEvent
         }
 
         // Serialized before anything is queued: an event with no stored form fails the call with nothing written.
-        var bodies = new byte[events.Count][];
-        for (var i = 0; i < bodies.Length; i++)
-        {
-            bodies[i] = CustomerEventJson.SerializeToUtf8Bytes(events[i].Event);
-        }
+        var bodies = StoredCustomerEvents.Serialize(events);
 
         return await store.WriteAsync<IReadOnlyList<LoggedCustomerEvent>>(write =>
         {
@@ -61,22 +56,10 @@ internal sealed class SqliteCustomerEventLog(SqliteStore store) : ICustomerEvent
             while (reader.Read())
             {
                 var position = reader.GetInt64(0);
-                events.Add(new LoggedCustomerEvent(position, Envelope(position, reader.GetString(1), (byte[])reader.GetValue(2))));
+                events.Add(new LoggedCustomerEvent(position, StoredCustomerEvents.ReadBack(position, reader.GetString(1), (byte[])reader.GetValue(2))));
             }
 
             return events;
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static CustomerEventEnvelope Envelope(long position, string id, byte[] body)
-    {
-        try
-        {
-            return new CustomerEventEnvelope(new CustomerEventId(id), CustomerEventJson.Deserialize(body));
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException)
-        {
-            throw new JsonException($"The customer event at position {position} (id '{id}') cannot be read back: {e.Message}", e);
-        }
     }
 }
