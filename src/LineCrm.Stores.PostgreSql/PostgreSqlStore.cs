@@ -16,7 +16,7 @@ namespace LineCrm.Stores.PostgreSql;
 /// schema newer than <see cref="SchemaVersion"/> makes both throw <see cref="StoreSchemaException"/>. Dispose it when
 /// the application stops: it owns the connection pool.
 /// </remarks>
-public sealed class PostgreSqlStore : IAsyncDisposable
+public sealed class PostgreSqlStore : IAsyncDisposable, IStoreEngine
 {
     /// <summary>The newest schema version this code knows and migrates to; a database at a higher one is refused with <see cref="StoreSchemaException"/>.</summary>
     public static int SchemaVersion => PostgreSqlMigrations.Latest;

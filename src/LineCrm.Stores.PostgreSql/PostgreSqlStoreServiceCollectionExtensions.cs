@@ -1,10 +1,8 @@
 using LineCrm.Events;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Webhooks;
+using LineCrm.Stores;
 using LineCrm.Stores.PostgreSql;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -26,21 +24,7 @@ public static class PostgreSqlStoreServiceCollectionExtensions
     /// builder.Services.AddLineWebhook().UseInbox();
     /// </code>
     /// </example>
-    public static IServiceCollection AddLineCrmPostgreSqlStores(this IServiceCollection services, Action<PostgreSqlStoreOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-
-        services.AddOptions<PostgreSqlStoreOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStoreOptions>, PostgreSqlStoreOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new PostgreSqlStore(
-            provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>(),
-            provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<ICustomerEventLog>(provider => provider.GetRequiredService<PostgreSqlStore>().Events);
-        services.TryAddSingleton<IWebhookInbox>(provider => provider.GetRequiredService<PostgreSqlStore>().WebhookInbox);
-        services.TryAddSingleton<IBulkSendCheckpointStore>(provider => provider.GetRequiredService<PostgreSqlStore>().BulkSendCheckpoints);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlStoreInitializer>());
-        return services;
-    }
+    public static IServiceCollection AddLineCrmPostgreSqlStores(this IServiceCollection services, Action<PostgreSqlStoreOptions> configure) =>
+        StoreServices.AddEngine<PostgreSqlStore, PostgreSqlStoreOptions, PostgreSqlStoreOptionsValidator>(
+            services, configure, static (options, time) => new PostgreSqlStore(options, time));
 }

@@ -25,7 +25,7 @@ namespace LineCrm.Stores.Sqlite;
 /// var inbox = store.WebhookInbox;
 /// </code>
 /// </example>
-public sealed class SqliteStore : IAsyncDisposable
+public sealed class SqliteStore : IAsyncDisposable, IStoreEngine
 {
     /// <summary>The newest schema version this code knows; a database at a higher one is refused with <see cref="StoreSchemaException"/>.</summary>
     public static int SchemaVersion => SqliteMigrations.Latest;

@@ -1,10 +1,8 @@
 using LineCrm.Events;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Webhooks;
+using LineCrm.Stores;
 using LineCrm.Stores.Sqlite;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,18 +23,7 @@ public static class SqliteStoreServiceCollectionExtensions
     /// builder.Services.AddLineWebhook().UseInbox();
     /// </code>
     /// </example>
-    public static IServiceCollection AddLineCrmSqliteStores(this IServiceCollection services, Action<SqliteStoreOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<SqliteStoreOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new SqliteStore(provider.GetRequiredService<IOptions<SqliteStoreOptions>>(), provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<ICustomerEventLog>(provider => provider.GetRequiredService<SqliteStore>().Events);
-        services.TryAddSingleton<IWebhookInbox>(provider => provider.GetRequiredService<SqliteStore>().WebhookInbox);
-        services.TryAddSingleton<IBulkSendCheckpointStore>(provider => provider.GetRequiredService<SqliteStore>().BulkSendCheckpoints);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteStoreInitializer>());
-        return services;
-    }
+    public static IServiceCollection AddLineCrmSqliteStores(this IServiceCollection services, Action<SqliteStoreOptions> configure) =>
+        StoreServices.AddEngine<SqliteStore, SqliteStoreOptions, SqliteStoreOptionsValidator>(
+            services, configure, static (options, time) => new SqliteStore(options, time));
 }

@@ -6,11 +6,11 @@ namespace LineCrm.Stores.Tests.Sqlite;
 public sealed class SqlitePackageRulesTests
 {
     [Fact]
-    public void The_shared_stores_package_depends_on_the_packages_whose_interfaces_the_engines_implement_only()
+    public void The_shared_stores_package_depends_on_the_packages_whose_interfaces_the_engines_implement_and_Microsoft_Extensions_only()
     {
         var assembly = typeof(StoreSchemaException).Assembly;
         PackageRules.AssertReferencesOnly(assembly, "LineCrm.Abstractions", "LineCrm.Messaging");
-        PackageRules.AssertThirdPartyOnly(assembly);
+        PackageRules.AssertThirdPartyOnly(assembly, "Microsoft.Extensions.");
     }
 
     [Fact]
