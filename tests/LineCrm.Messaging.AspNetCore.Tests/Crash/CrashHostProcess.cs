@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Reflection;
+using LineCrm.Testing;
 
 namespace LineCrm.Messaging.AspNetCore.Tests.Crash;
 
@@ -19,24 +19,11 @@ internal sealed class CrashHostProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static string HostPath { get; } = typeof(CrashHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "CrashHostPath").Value!;
+    public static string HostPath { get; } = ChildHost.PathOf(typeof(CrashHostProcess).Assembly, "CrashHostPath");
 
     public static async Task<CrashHostProcess> StartAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.GetFullPath(HostPath));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The crash host did not start.");
+        var process = Process.Start(ChildHost.StartInfo(HostPath, arguments)) ?? throw new InvalidOperationException("The crash host did not start.");
         var errors = new System.Text.StringBuilder();
         process.ErrorDataReceived += (_, e) =>
         {

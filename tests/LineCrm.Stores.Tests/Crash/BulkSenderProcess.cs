@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Reflection;
+using LineCrm.Testing;
 
 namespace LineCrm.Stores.Tests.Crash;
 
@@ -21,27 +21,15 @@ internal sealed class BulkSenderProcess : IDisposable
         Exited = process.WaitForExitAsync();
     }
 
-    public static string HostPath { get; } = typeof(BulkSenderProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "BulkSendCrashHostPath").Value!;
+    public static string HostPath { get; } = ChildHost.PathOf(typeof(BulkSenderProcess).Assembly, "BulkSendCrashHostPath");
 
     /// <summary>Completes when the process has ended, killed or not.</summary>
     public Task Exited { get; }
 
     public static BulkSenderProcess Start(IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.GetFullPath(HostPath));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return new BulkSenderProcess(Process.Start(start) ?? throw new InvalidOperationException("The bulk sender did not start."));
+        var started = Process.Start(ChildHost.StartInfo(HostPath, arguments));
+        return new BulkSenderProcess(started ?? throw new InvalidOperationException("The bulk sender did not start."));
     }
 
     /// <summary>SIGKILL: the process ends at once, mid-send and mid-commit. False when it had already finished.</summary>
