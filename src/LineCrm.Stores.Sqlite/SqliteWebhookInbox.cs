@@ -17,6 +17,8 @@ internal sealed class SqliteWebhookInbox(SqliteStore store) : IWebhookInbox
 
     private const string Columns = "sequence, event_id, destination, raw_json, received_at, state, attempts, due_at, last_error";
 
+    private long Now => StoreTime.ToMicroseconds(store.Time.GetUtcNow());
+
     public async ValueTask<IReadOnlyList<bool>> AddAsync(IReadOnlyList<WebhookInboxItem> items, CancellationToken cancellationToken = default)
     {
         StoreArguments.InboxAdd(items);
@@ -27,7 +29,7 @@ internal sealed class SqliteWebhookInbox(SqliteStore store) : IWebhookInbox
 
         return await store.WriteAsync<IReadOnlyList<bool>>(write =>
         {
-            var now = StoreTime.ToMicroseconds(store.Time.GetUtcNow());
+            var now = Now;
             var insert = write.Command($"""
                 INSERT INTO webhook_inbox (event_id, destination, raw_json, received_at, state, attempts, due_at)
                 VALUES ($id, $destination, $json, $received, {Pending}, 0, $now) ON CONFLICT (event_id) DO NOTHING
@@ -56,7 +58,7 @@ internal sealed class SqliteWebhookInbox(SqliteStore store) : IWebhookInbox
         StoreArguments.Lease(maxCount, leaseDuration);
         return await store.WriteAsync<IReadOnlyList<WebhookInboxLease>>(write =>
         {
-            var now = StoreTime.ToMicroseconds(store.Time.GetUtcNow());
+            var now = Now;
             var until = now + StoreTime.Microseconds(leaseDuration);
             var due = Select(
                 write.Connection,
@@ -98,7 +100,7 @@ internal sealed class SqliteWebhookInbox(SqliteStore store) : IWebhookInbox
         OutcomeAsync(lease, $"state = {Dead}, lease_id = NULL, last_error = $error", [("$error", StoreArguments.Error(errorMessage))], cancellationToken);
 
     public ValueTask<bool> ReleaseAsync(WebhookInboxLease lease, CancellationToken cancellationToken = default) =>
-        OutcomeAsync(lease, $"state = {Pending}, lease_id = NULL, attempts = MAX(attempts - 1, 0), due_at = $now", [], cancellationToken);
+        OutcomeAsync(lease, $"state = {Pending}, lease_id = NULL, attempts = MAX(attempts - 1, 0), due_at = $now", [("$now", Now)], cancellationToken);
 
     public async ValueTask<IReadOnlyList<WebhookInboxEntry>> ListDeadAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default)
     {
@@ -114,7 +116,7 @@ internal sealed class SqliteWebhookInbox(SqliteStore store) : IWebhookInbox
         return await store.WriteAsync(write =>
         {
             var replay = write.Command($"UPDATE webhook_inbox SET state = {Pending}, attempts = 0, due_at = $now WHERE event_id = $id AND state = {Dead}",
-                ("$now", StoreTime.ToMicroseconds(store.Time.GetUtcNow())),
+                ("$now", Now),
                 ("$id", webhookEventId));
             return replay.ExecuteNonQuery() == 1;
         }, cancellationToken).ConfigureAwait(false);
@@ -156,7 +158,7 @@ internal sealed class SqliteWebhookInbox(SqliteStore store) : IWebhookInbox
         return await store.WriteAsync(write =>
         {
             var update = write.Command($"UPDATE webhook_inbox SET {set} WHERE sequence = $sequence AND state = {Leased} AND lease_id = $lease",
-                [("$sequence", lease.Entry.Sequence), ("$lease", lease.LeaseId.ToString("N")), ("$now", StoreTime.ToMicroseconds(store.Time.GetUtcNow())), .. values]);
+                [("$sequence", lease.Entry.Sequence), ("$lease", lease.LeaseId.ToString("N")), .. values]);
             return update.ExecuteNonQuery() == 1;
         }, cancellationToken).ConfigureAwait(false);
     }
