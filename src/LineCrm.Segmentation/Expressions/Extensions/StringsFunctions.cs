@@ -63,13 +63,14 @@ internal static class StringsFunctions
             return -1;
         }
 
-        var charStart = CodePoints.CharOffset(text, lastStart);
-        var found = text.LastIndexOf(part, Math.Min(text.Length - 1, charStart + part.Length - 1), StringComparison.Ordinal);
         if (part.Length == 0)
         {
+            // Found where it may start; asking .NET would pass it a start index of -1, which it refuses.
             return lastStart;
         }
 
+        var charStart = CodePoints.CharOffset(text, lastStart);
+        var found = text.LastIndexOf(part, Math.Min(text.Length - 1, charStart + part.Length - 1), StringComparison.Ordinal);
         return found < 0 ? -1 : CodePoints.CountBefore(text, found);
     }
 

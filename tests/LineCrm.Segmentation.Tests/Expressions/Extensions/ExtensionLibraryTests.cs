@@ -25,6 +25,23 @@ public sealed class ExtensionLibraryTests
         Assert.Equal(true, environment.Evaluate(environment.Compile(expression), Empty));
     }
 
+    /// <summary>
+    /// <c>lastIndexOf</c> with empty strings answers as cel-go. The random-segment agreement property found
+    /// <c>'a'.lastIndexOf('', 0)</c> failing with .NET's ArgumentOutOfRangeException instead of answering 0.
+    /// </summary>
+    [Theory]
+    [InlineData("''.lastIndexOf('')", 0L)]
+    [InlineData("''.lastIndexOf('', 0)", 0L)]
+    [InlineData("''.lastIndexOf('a')", -1L)]
+    [InlineData("''.lastIndexOf('a', 0)", -1L)]
+    [InlineData("'a'.lastIndexOf('', 0)", 0L)]
+    [InlineData("'ab'.lastIndexOf('b', 1)", 1L)]
+    public void LastIndexOf_with_empty_strings_answers_as_cel_go(string expression, long expected)
+    {
+        var environment = CelEnvironment.Create().WithLibraries(CelExtensions.All);
+        Assert.Equal(expected, environment.Evaluate(environment.Compile(expression), Empty));
+    }
+
     [Fact]
     public void Enabling_a_library_twice_changes_nothing()
     {
