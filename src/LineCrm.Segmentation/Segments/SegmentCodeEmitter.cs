@@ -25,6 +25,7 @@ internal sealed class SegmentCodeEmitter
     private readonly Dictionary<string, ParameterExpression> _arrays = new(StringComparer.Ordinal);
     private readonly SegmentSlots _slots;
     private readonly long? _iterationCap;
+    private readonly long _maxResultLength;
     private readonly ParameterExpression _iterations = Expression.Variable(typeof(long), "iterations");
 
     /// <summary>An emitter for <paramref name="slots"/>.</summary>
@@ -34,10 +35,12 @@ internal sealed class SegmentCodeEmitter
     /// <see cref="CelLimitExceededException"/> past this many; when null, it counts nothing (the caller proved the
     /// table's worst person fits).
     /// </param>
-    public SegmentCodeEmitter(SegmentSlots slots, long? iterationCap = null)
+    /// <param name="maxAllocationBytes">The most a function may build for one call (<see cref="CelLimits.MaxAllocationBytes"/>).</param>
+    public SegmentCodeEmitter(SegmentSlots slots, long? iterationCap = null, long maxAllocationBytes = long.MaxValue)
     {
         _slots = slots;
         _iterationCap = iterationCap;
+        _maxResultLength = maxAllocationBytes / Expressions.Evaluation.CelCostBudget.BytesPerChar;
     }
 
     /// <summary>Builds <c>(frame, row) =&gt; predicate</c>.</summary>
@@ -450,7 +453,13 @@ internal sealed class SegmentCodeEmitter
     private Operand FunctionCall(FunctionCallExpr f)
     {
         var arguments = f.Args.Select(Emit).ToArray();
-        return new(Expression.Call(f.Function.Method, arguments.Select(a => a.Code)), f.Function.MayFail || arguments.Any(a => a.MayFail));
+        var code = arguments.Select(a => a.Code);
+        if (f.Function.TakesResultLimit)
+        {
+            code = code.Append(Expression.Constant(_maxResultLength));
+        }
+
+        return new(Expression.Call(f.Function.Method, code), f.Function.MayFail || arguments.Any(a => a.MayFail));
     }
 
     private Operand Let(LetExpr l)

@@ -1,3 +1,4 @@
+using LineCrm.Segmentation.Expressions.Extensions;
 using LineCrm.Segmentation.Members;
 
 namespace LineCrm.Segmentation.Segments;
@@ -19,6 +20,15 @@ internal static class SegmentCodeHelpers
     /// <summary>The error of a person's evaluation that went past <paramref name="cap"/> comprehension iterations.</summary>
     public static Expressions.CelLimitExceededException IterationLimit(long cap) =>
         new(nameof(Expressions.CelLimits.MaxComprehensionIterations), cap, 0, 0);
+
+    /// <summary><c>text.replace(old, replacement)</c>, refused before it is built when longer than <paramref name="maxLength"/> characters.</summary>
+    public static string Replace(string text, string old, string replacement, long maxLength) => Replace(text, old, replacement, -1, maxLength);
+
+    /// <summary><c>text.replace(old, replacement, count)</c>, refused before it is built when longer than <paramref name="maxLength"/> characters.</summary>
+    public static string Replace(string text, string old, string replacement, long count, long maxLength) =>
+        ResultSizes.Replaced(text, old, replacement, count) > maxLength
+            ? throw new Expressions.CelLimitExceededException(nameof(Expressions.CelLimits.MaxAllocationBytes), maxLength * Expressions.Evaluation.CelCostBudget.BytesPerChar, 0, 0)
+            : StringsFunctions.Replace(text, old, replacement, count);
 
     public static bool ContainsId(int[] ids, int start, int count, int id) => Array.IndexOf(ids, id, start, count) >= 0;
 

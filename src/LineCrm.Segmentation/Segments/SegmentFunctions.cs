@@ -10,7 +10,11 @@ namespace LineCrm.Segmentation.Segments;
 /// <param name="Result">The result type.</param>
 /// <param name="MayFail">Whether it can raise a CEL error.</param>
 /// <param name="IsReceiver">Whether CEL calls it as <c>x.f(...)</c>.</param>
-internal sealed record SegmentFunction(string Name, MethodInfo Method, SegmentType Result, bool MayFail, bool IsReceiver);
+/// <param name="TakesResultLimit">
+/// Whether its result can be much longer than its arguments, so that <see cref="Method"/> takes one more, last
+/// argument: the most UTF-16 characters the result may have under <see cref="Expressions.CelLimits.MaxAllocationBytes"/>.
+/// </param>
+internal sealed record SegmentFunction(string Name, MethodInfo Method, SegmentType Result, bool MayFail, bool IsReceiver, bool TakesResultLimit = false);
 
 /// <summary>
 /// The extension functions the segment compiler covers: the strings and math functions over the types a segment
@@ -40,12 +44,19 @@ internal static class SegmentFunctions
     private static Dictionary<string, SegmentFunction> Build()
     {
         var functions = new Dictionary<string, SegmentFunction>(StringComparer.Ordinal);
-        void Add(string name, bool receiver, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type type, string method, SegmentType result, bool mayFail, params SegmentType[] arguments)
+        void Add(string name, bool receiver, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type type, string method, SegmentType result, bool mayFail, params SegmentType[] arguments) =>
+            AddMethod(name, receiver, type, method, result, mayFail, limited: false, arguments);
+
+        // A function whose result can outgrow its arguments: its method takes the result's limit last.
+        void AddLimited(string name, bool receiver, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type type, string method, SegmentType result, params SegmentType[] arguments) =>
+            AddMethod(name, receiver, type, method, result, mayFail: false, limited: true, arguments);
+
+        void AddMethod(string name, bool receiver, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type type, string method, SegmentType result, bool mayFail, bool limited, SegmentType[] arguments)
         {
-            var parameters = arguments.Select(ClrType).ToArray();
+            var parameters = arguments.Select(ClrType).Concat(limited ? [typeof(long)] : []).ToArray();
             var info = type.GetMethod(method, BindingFlags.Public | BindingFlags.Static, parameters)
                 ?? throw new MissingMethodException(type.Name, method);
-            functions.Add(Key(name, receiver, arguments), new SegmentFunction(name, info, result, mayFail, receiver));
+            functions.Add(Key(name, receiver, arguments), new SegmentFunction(name, info, result, mayFail, receiver, limited));
         }
 
         var strings = typeof(StringsFunctions);
@@ -56,8 +67,8 @@ internal static class SegmentFunctions
         Add("lastIndexOf", true, strings, nameof(StringsFunctions.LastIndexOf), I, true, S, S, I);
         Add("lowerAscii", true, strings, nameof(StringsFunctions.LowerAscii), S, false, S);
         Add("upperAscii", true, strings, nameof(StringsFunctions.UpperAscii), S, false, S);
-        Add("replace", true, strings, nameof(StringsFunctions.Replace), S, false, S, S, S);
-        Add("replace", true, strings, nameof(StringsFunctions.Replace), S, false, S, S, S, I);
+        AddLimited("replace", true, typeof(SegmentCodeHelpers), nameof(SegmentCodeHelpers.Replace), S, S, S, S);
+        AddLimited("replace", true, typeof(SegmentCodeHelpers), nameof(SegmentCodeHelpers.Replace), S, S, S, S, I);
         Add("substring", true, strings, nameof(StringsFunctions.Substring), S, true, S, I);
         Add("substring", true, strings, nameof(StringsFunctions.Substring), S, true, S, I, I);
         Add("trim", true, strings, nameof(StringsFunctions.Trim), S, false, S);

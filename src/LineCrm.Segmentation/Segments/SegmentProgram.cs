@@ -93,9 +93,10 @@ internal sealed class SegmentProgram
         // code on first use: generating IL costs far more than parsing and checking (about 0.4 ms a delegate
         // against 0.07 ms for the rest), and most segments only ever run one of the two paths.
         // A segment without comprehensions cannot go past the iteration cap, so it gets no counting variant.
-        var plain = Emit(root, rest, new SegmentCodeEmitter(slots), new SegmentCodeEmitter(slots));
+        var bytes = limits.MaxAllocationBytes;
+        var plain = Emit(root, rest, new SegmentCodeEmitter(slots, null, bytes), new SegmentCodeEmitter(slots, null, bytes));
         var capped = SegmentCost.HasLoops(root)
-            ? Emit(root, rest, new SegmentCodeEmitter(slots, limits.MaxComprehensionIterations), new SegmentCodeEmitter(slots, limits.MaxComprehensionIterations))
+            ? Emit(root, rest, new SegmentCodeEmitter(slots, limits.MaxComprehensionIterations, bytes), new SegmentCodeEmitter(slots, limits.MaxComprehensionIterations, bytes))
             : (Code?)null;
         return new SegmentProgram(root, slots, limits, [.. columnTests], plain, capped, alwaysCountIterations);
     }

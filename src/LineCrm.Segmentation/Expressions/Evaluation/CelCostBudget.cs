@@ -75,6 +75,22 @@ internal sealed class CelCostBudget
     /// <summary>Charges a new string of <paramref name="length"/> UTF-16 characters, before it is built.</summary>
     public void ChargeString(long length) => Allocate(length, BytesPerChar);
 
+    /// <summary>Charges <paramref name="count"/> new strings of <paramref name="totalLength"/> UTF-16 characters in all, before they are built.</summary>
+    public void ChargeStrings(long count, long totalLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegative(totalLength);
+        var room = Limits.MaxAllocationBytes - _allocatedBytes;
+
+        // By division, as in Allocate, so that huge counts cannot overflow.
+        if (count > room / HeaderBytes || totalLength > (room - (count * HeaderBytes)) / BytesPerChar)
+        {
+            throw Exceeded(nameof(CelLimits.MaxAllocationBytes), Limits.MaxAllocationBytes);
+        }
+
+        _allocatedBytes += (count * HeaderBytes) + (totalLength * BytesPerChar);
+    }
+
     /// <summary>Charges a new bytes value of <paramref name="length"/> bytes, before it is built.</summary>
     public void ChargeBytes(long length) => Allocate(length, 1);
 

@@ -19,7 +19,7 @@ internal sealed class ListsLibrary : ICelLibrary
     public string Name => "cel.lib.ext.lists";
 
     public CelEnvironment Configure(CelEnvironment environment) => environment
-        .WithFunction("lists.range", Global("lists_range", [I], CelType.List(I), a => Range((long)a[0])))
+        .WithFunction("lists.range", Global("lists_range", [I], CelType.List(I), (a, b) => b.ChargeList(Math.Max(0, (long)a[0])), a => Range((long)a[0])))
         .WithFunction("slice", Receiver("list_slice", [ListA, I, I], ListA, a => Slice((CelList)a[0], (long)a[1], (long)a[2])))
         .WithFunction(
             "flatten",

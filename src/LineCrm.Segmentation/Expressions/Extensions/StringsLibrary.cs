@@ -26,12 +26,12 @@ internal sealed class StringsLibrary : ICelLibrary
         .WithFunction("upperAscii", Receiver("string_upper_ascii", [S], S, a => StringsFunctions.UpperAscii((string)a[0])))
         .WithFunction(
             "replace",
-            Receiver("string_replace_string_string", [S, S, S], S, a => StringsFunctions.Replace((string)a[0], (string)a[1], (string)a[2])),
-            Receiver("string_replace_string_string_int", [S, S, S, I], S, a => StringsFunctions.Replace((string)a[0], (string)a[1], (string)a[2], (long)a[3])))
+            Receiver("string_replace_string_string", [S, S, S], S, (a, b) => ResultSizes.ChargeReplace(b, (string)a[0], (string)a[1], (string)a[2], -1), a => StringsFunctions.Replace((string)a[0], (string)a[1], (string)a[2])),
+            Receiver("string_replace_string_string_int", [S, S, S, I], S, (a, b) => ResultSizes.ChargeReplace(b, (string)a[0], (string)a[1], (string)a[2], (long)a[3]), a => StringsFunctions.Replace((string)a[0], (string)a[1], (string)a[2], (long)a[3])))
         .WithFunction(
             "split",
-            Receiver("string_split_string", [S, S], CelType.List(S), a => StringsFunctions.Split((string)a[0], (string)a[1])),
-            Receiver("string_split_string_int", [S, S, I], CelType.List(S), a => StringsFunctions.Split((string)a[0], (string)a[1], (long)a[2])))
+            Receiver("string_split_string", [S, S], CelType.List(S), (a, b) => ResultSizes.ChargeSplit(b, (string)a[0], (string)a[1], -1), a => StringsFunctions.Split((string)a[0], (string)a[1])),
+            Receiver("string_split_string_int", [S, S, I], CelType.List(S), (a, b) => ResultSizes.ChargeSplit(b, (string)a[0], (string)a[1], (long)a[2]), a => StringsFunctions.Split((string)a[0], (string)a[1], (long)a[2])))
         .WithFunction(
             "substring",
             Receiver("string_substring_int", [S, I], S, a => StringsFunctions.Substring((string)a[0], (long)a[1])),
@@ -39,8 +39,8 @@ internal sealed class StringsLibrary : ICelLibrary
         .WithFunction("trim", Receiver("string_trim", [S], S, a => StringsFunctions.Trim((string)a[0])))
         .WithFunction(
             "join",
-            Receiver("list_join", [CelType.List(S)], S, a => StringsFunctions.Join((CelList)a[0], string.Empty)),
-            Receiver("list_join_string", [CelType.List(S), S], S, a => StringsFunctions.Join((CelList)a[0], (string)a[1])))
+            Receiver("list_join", [CelType.List(S)], S, (a, b) => b.ChargeString(ResultSizes.Joined((CelList)a[0], string.Empty)), a => StringsFunctions.Join((CelList)a[0], string.Empty)),
+            Receiver("list_join_string", [CelType.List(S), S], S, (a, b) => b.ChargeString(ResultSizes.Joined((CelList)a[0], (string)a[1])), a => StringsFunctions.Join((CelList)a[0], (string)a[1])))
         .WithFunction("strings.quote", Global("strings_quote", [S], S, a => StringsFunctions.Quote((string)a[0])))
         .WithFunction("reverse", Receiver("string_reverse", [S], S, a => StringsFunctions.Reverse((string)a[0])))
         .WithFunction("format", Receiver("string_format_list", [S, CelType.List(CelType.Dyn)], S, a => StringFormat.Format((string)a[0], (CelList)a[1])));

@@ -3,6 +3,7 @@ using LineCrm.Events;
 using LineCrm.Identity;
 using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Expressions.Evaluation;
+using LineCrm.Segmentation.Expressions.Extensions;
 using LineCrm.Segmentation.Members;
 using LineCrm.Segmentation.Segments;
 
@@ -57,6 +58,26 @@ internal static class AdversarialCases
         new("100,000 negations in a segment, no nesting limit", [nameof(CelLimits.MaxNestingDepth), "value"], () =>
             Segment.Compile(new string('!', 100_000) + "blocked", new CelLimits { MaxNestingDepth = int.MaxValue, MaxExpressionNodes = 1_000_000, MaxExpressionLength = 1_000_000 })
                 .Evaluate(OneMember(0), Now)),
+        new("lists.range of two billion", [nameof(CelLimits.MaxAllocationBytes)], () => Evaluate("lists.range(2000000000).size() > 0", extensions: true)),
+        new("a long text with a code point replaced by itself", [nameof(CelLimits.MaxAllocationBytes)], () =>
+            Evaluate($"'{new string('a', 10_000)}'.replace('', '{new string('b', 10_000)}').size() > 0", extensions: true)),
+        new("a long list joined with a long separator", [nameof(CelLimits.MaxAllocationBytes)], () =>
+            Evaluate($"lists.range(100000).map(i, '').join('{new string('s', 10_000)}').size() > 0", extensions: true)),
+        new("a long text split into code points", [nameof(CelLimits.MaxAllocationBytes)], () =>
+            Evaluate(Nest(7, $"['{new string('a', 10_000)}']", (inner, k) => $"{inner}.map(s{k}, s{k} + s{k})") + ".exists(s, s.split('').size() > 0)", extensions: true)),
+        new("a member's attribute with a long text put between its letters twice (compiled)", [nameof(CelLimits.MaxAllocationBytes)], () =>
+        {
+            var table = OneMember(0);
+            table.SetAttribute(table.Persons.First(), "note", new string('n', 256));
+            var filler = new string('f', 1000);
+            var segment = Segment.Compile($"attributes.note.replace('', '{filler}').replace('', '{filler}').size() > 0");
+            if (!segment.IsCompiled)
+            {
+                throw new InvalidOperationException("The replace must take the compiled path: " + segment.InterpretedBecause);
+            }
+
+            segment.Evaluate(table, Now);
+        }),
     ];
 
     /// <summary><c>['aaa...'].map(s0, [s0+s0].map(s1, ... body))</c>: 25 levels, each string twice the last.</summary>
@@ -84,9 +105,14 @@ internal static class AdversarialCases
         return segment.IsCompiled ? segment : throw new InvalidOperationException("The nested exists must take the compiled path: " + segment.InterpretedBecause);
     }
 
-    private static void Evaluate(string text, CelLimits? limits = null)
+    private static void Evaluate(string text, CelLimits? limits = null, bool extensions = false)
     {
         var environment = CelEnvironment.Create(limits);
+        if (extensions)
+        {
+            environment = CelExtensions.All.Aggregate(environment, (e, library) => e.WithLibrary(library));
+        }
+
         environment.Evaluate(environment.Compile(text), Activation.Empty);
     }
 
