@@ -21,7 +21,7 @@ namespace LineCrm.Segmentation.Members;
 /// may run concurrently with each other.
 /// </para>
 /// </remarks>
-public sealed class MemberTable
+public sealed partial class MemberTable
 {
     /// <summary>The most identifier types one table tells apart (the linked-types column is a 32-bit mask).</summary>
     public const int MaxIdentifierTypes = 32;
@@ -54,9 +54,6 @@ public sealed class MemberTable
 
     /// <summary>How many interactions the table holds.</summary>
     public long InteractionCount => Interactions.ElementCount;
-
-    /// <summary>Increases with every change, so a cached evaluation can tell that it is stale.</summary>
-    public long Version { get; private set; }
 
     /// <summary>The persons in the table, in the order they were first seen.</summary>
     public IEnumerable<PersonId> Persons
@@ -112,6 +109,7 @@ public sealed class MemberTable
     public PersonId Append(Purchase purchase)
     {
         ArgumentNullException.ThrowIfNull(purchase);
+        using var write = BeginWrite();
         var (person, row) = Resolve(purchase.Customer);
         Span<int> categories = stackalloc int[Math.Min(purchase.Items.Count, 64)];
         var categoryCount = 0;
@@ -153,7 +151,6 @@ public sealed class MemberTable
         }
 
         Columns.LastPurchaseAt[row] = Math.Max(Columns.LastPurchaseAt[row], at);
-        Version++;
         return person;
     }
 
@@ -166,6 +163,7 @@ public sealed class MemberTable
     public PersonId Append(Interaction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
+        using var write = BeginWrite();
         var (person, row) = Resolve(interaction.Who);
         var at = interaction.At.UtcTicks;
         Interactions.Add(
@@ -191,7 +189,6 @@ public sealed class MemberTable
             }
         }
 
-        Version++;
         return person;
     }
 
@@ -204,9 +201,9 @@ public sealed class MemberTable
     public void Append(IdentityLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
+        using var write = BeginWrite();
         Resolve(link.From);
         Resolve(link.To);
-        Version++;
     }
 
     /// <summary>Tags a person, or removes the tag, adding the person to the table when new.</summary>
@@ -216,8 +213,9 @@ public sealed class MemberTable
     public void SetTag(PersonId person, string tag, bool value = true)
     {
         CheckText(tag, nameof(tag));
+        CheckPerson(person, nameof(person));
+        using var write = BeginWrite();
         Tags.Set(RowFor(person), tag, value);
-        Version++;
     }
 
     /// <summary>Sets a custom attribute of a person, or removes it with a null value, adding the person when new.</summary>
@@ -232,8 +230,9 @@ public sealed class MemberTable
             throw new ArgumentException($"Attribute '{key}' is {value.Length} characters long; the limit is {MaxTextLength}.", nameof(value));
         }
 
+        CheckPerson(person, nameof(person));
+        using var write = BeginWrite();
         Attributes.Set(RowFor(person), key, value);
-        Version++;
     }
 
     /// <summary>
@@ -248,17 +247,19 @@ public sealed class MemberTable
     {
         CheckPerson(absorbed, nameof(absorbed));
         CheckPerson(surviving, nameof(surviving));
-        if (absorbed == surviving || !_rowOfPerson.Remove(absorbed.Value, out var from))
+        if (absorbed == surviving || !_rowOfPerson.ContainsKey(absorbed.Value))
         {
             return;
         }
+
+        using var write = BeginWrite();
+        _rowOfPerson.Remove(absorbed.Value, out var from);
 
         if (!_rowOfPerson.TryGetValue(surviving.Value, out var to))
         {
             // The survivor had no facts yet: the row simply changes owner.
             Columns.PersonIds[from] = surviving.Value;
             _rowOfPerson.Add(surviving.Value, from);
-            Version++;
             return;
         }
 
@@ -268,7 +269,6 @@ public sealed class MemberTable
         Attributes.MoveAll(from, to);
         MergeScalars(from, to);
         Columns.Retire(from);
-        Version++;
     }
 
     /// <summary>
@@ -277,9 +277,9 @@ public sealed class MemberTable
     /// </summary>
     public void Compact()
     {
+        using var write = BeginWrite();
         Purchases.Compact();
         Interactions.Compact();
-        Version++;
     }
 
     /// <summary>Copies out what the table knows about <paramref name="person"/>.</summary>

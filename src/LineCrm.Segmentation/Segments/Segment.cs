@@ -92,9 +92,13 @@ public sealed class Segment
     public SegmentResult Evaluate(MemberTable table, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var evaluation = _program is not null
-            ? _program.EvaluateAll(table, now.UtcTicks)
-            : Interpret(table, now);
+
+        // One version throughout: evaluated again if the table's writer changed it meanwhile.
+        var evaluation = table.Read(
+            (Segment: this, Table: table, Now: now),
+            static (s, version) => s.Segment._program is { } program
+                ? program.EvaluateAll(s.Table, version, s.Now.UtcTicks)
+                : s.Segment.Interpret(s.Table, s.Now));
         return new SegmentResult(
             new MemberSet(table, evaluation.Rows, evaluation.Included),
             new MemberSet(table, evaluation.Rows, evaluation.Errors));
@@ -110,6 +114,20 @@ public sealed class Segment
     public bool Includes(MemberTable table, PersonId person, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(table);
+        return table.Read((Segment: this, Table: table, Person: person, Now: now), static (s, version) => s.Segment.IncludesAt(s.Table, version, s.Person, s.Now));
+    }
+
+    /// <summary>The expression's text.</summary>
+    public override string ToString() => Expression;
+
+    /// <summary>The compiled program, for benchmarks and tests; null when interpreted.</summary>
+    internal SegmentProgram? Program => _program;
+
+    /// <summary>The checked expression, for tests that compare with the reference interpreter.</summary>
+    internal CheckedExpression Checked => _checked;
+
+    private bool IncludesAt(MemberTable table, long version, PersonId person, DateTimeOffset now)
+    {
         var row = table.RowOf(person);
         if (row < 0)
         {
@@ -123,22 +141,13 @@ public sealed class Segment
 
         try
         {
-            return _program.EvaluateOne(table, row, now.UtcTicks);
+            return _program.EvaluateOne(table, row, version, now.UtcTicks);
         }
         catch (CelRuntimeError error)
         {
             throw new CelEvaluationException(error.Kind, error.Message, 0, 0);
         }
     }
-
-    /// <summary>The expression's text.</summary>
-    public override string ToString() => Expression;
-
-    /// <summary>The compiled program, for benchmarks and tests; null when interpreted.</summary>
-    internal SegmentProgram? Program => _program;
-
-    /// <summary>The checked expression, for tests that compare with the reference interpreter.</summary>
-    internal CheckedExpression Checked => _checked;
 
     private SegmentEvaluation Interpret(MemberTable table, DateTimeOffset now)
     {
