@@ -17,8 +17,17 @@ namespace LineCrm.Segmentation.Members;
 /// graph and the table together.
 /// </para>
 /// <para>
-/// One writer at a time, and no segment evaluation while writing: the table is not synchronised. Evaluations
-/// may run concurrently with each other.
+/// One writer, many readers. Writes (<c>Append</c>, <see cref="SetTag"/>, <see cref="SetAttribute"/>,
+/// <see cref="MergePersons"/>, <see cref="Compact"/>) must come from one thread at a time; they are not
+/// synchronised with each other. Segment evaluations (<c>Segment.Evaluate</c>, <c>Segment.Includes</c>) may
+/// run on any number of threads at once, at the same or different <c>now</c>s, also while the writer writes:
+/// each reads one <see cref="Version"/> throughout, the one before a write or the one after it, never half of
+/// one. A write changes the arrays in place, so an evaluation that a write overlapped is run again on the newer
+/// version; one that had to run again makes the writer's next write wait until it is done, so a stream of
+/// appends delays an evaluation by at most one more run. Other reads (<see cref="TryGetFacts"/>,
+/// <see cref="Persons"/>, enumerating a member set) read the table as it is and belong on the writer's thread or
+/// between writes. Do not evaluate a segment from inside a write (a resolver callback): it would wait for the
+/// write forever.
 /// </para>
 /// </remarks>
 public sealed partial class MemberTable
