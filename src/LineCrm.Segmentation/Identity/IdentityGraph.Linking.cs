@@ -232,7 +232,7 @@ public sealed partial class IdentityGraph
             {
                 hashes[i] = types[i] >= 0 ? state.HashOf(types[i], all[i].Value) : 0;
             }
-        });
+        }, Parallelism.Default);
 
         var rules = perType.Keys.ToDictionary(type => type, state.RuleOfType);
         if (!blocksAnything && rules.Values.All(rule => !rule.BlocksAnything))
@@ -260,36 +260,44 @@ public sealed partial class IdentityGraph
 
                     blocked[i] = lastCopy!.BlockedBy(all[i].Value);
                 }
-            });
+            },
+            Parallelism.Default);
         return (types, hashes, blocked);
     }
 
-    /// <summary>The elements of a chunk of <see cref="InChunks(int, Action{int, int})"/>.</summary>
+    /// <summary>The elements of a chunk of <see cref="InChunks(int, Action{int, int}, Parallelism)"/>.</summary>
     private const int Chunk = 1 << 15;
 
-    /// <summary>Whether <see cref="InChunks(int, Action{int, int})"/> runs a batch of <paramref name="count"/> on several cores.</summary>
-    private static bool InParallel(int count) => count >= 4 * Chunk && Environment.ProcessorCount >= 2;
+    /// <summary>Whether <see cref="InChunks(int, Action{int, int}, Parallelism)"/> runs a batch of <paramref name="count"/> on several cores.</summary>
+    private static bool InParallel(int count, Parallelism parallelism) => count >= 4 * Chunk && !parallelism.IsSequential;
 
     /// <summary>
     /// Runs a read-only pass over a batch in chunks of 32,768 elements, on all cores when there are at least four
     /// chunks (fewer would cost more to start than they save).
     /// </summary>
-    private static void InChunks(int count, Action<int, int> pass)
-        => InChunks(count, () => 0, (start, end, _) => pass(start, end));
+    private static void InChunks(int count, Action<int, int> pass, Parallelism parallelism)
+        => InChunks(count, () => 0, (start, end, _) => pass(start, end), parallelism);
 
-    /// <summary>As <see cref="InChunks(int, Action{int, int})"/>, with state of each worker's own (made by <paramref name="local"/>).</summary>
-    private static void InChunks<TLocal>(int count, Func<TLocal> local, Action<int, int, TLocal> pass)
+    /// <summary>As <see cref="InChunks(int, Action{int, int}, Parallelism)"/>, with state of each worker's own (made by <paramref name="local"/>).</summary>
+    private static void InChunks<TLocal>(int count, Func<TLocal> local, Action<int, int, TLocal> pass, Parallelism parallelism)
     {
-        if (!InParallel(count))
+        var chunks = (count + Chunk - 1) / Chunk;
+        if (!InParallel(count, parallelism))
         {
-            pass(0, count, local());
+            var only = local();
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                parallelism.ThrowIfCancellationRequested();
+                pass(chunk * Chunk, Math.Min(count, (chunk + 1) * Chunk), only);
+            }
+
             return;
         }
 
-        var chunks = (count + Chunk - 1) / Chunk;
         Parallel.For(
             0,
             chunks,
+            parallelism.Options,
             local,
             (chunk, _, mine) =>
             {
@@ -317,14 +325,32 @@ public sealed partial class IdentityGraph
     /// </summary>
     /// <returns>The totals; merges and refusals are reported one by one through the events as well.</returns>
     /// <exception cref="ArgumentException">A link is null, joins an identifier to itself or holds a default identifier (the message gives its position); nothing was applied.</exception>
-    public LinkBatchResult AddLinks(IEnumerable<IdentityLink> links)
+    public LinkBatchResult AddLinks(IEnumerable<IdentityLink> links) => AddLinks(links, null, CancellationToken.None);
+
+    /// <summary>
+    /// Applies a batch of links as <see cref="AddLinks(IEnumerable{IdentityLink})"/> does, looking up their ends on
+    /// at most the cores <paramref name="options"/> allows. Cancellation is checked while the batch is read and its
+    /// ends are looked up, before anything is applied: a cancelled batch leaves the graph as it was. Once links
+    /// are being applied the batch runs to the end.
+    /// </summary>
+    /// <param name="links">The links.</param>
+    /// <param name="options">The degree of parallelism; every core when null.</param>
+    /// <param name="cancellationToken">Checked between chunks of 32,768 links until the first link is applied.</param>
+    /// <returns>The totals; merges and refusals are reported one by one through the events as well.</returns>
+    /// <exception cref="ArgumentException">A link is null, joins an identifier to itself or holds a default identifier (the message gives its position); nothing was applied.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ComputeOptions.MaxDegreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing was applied.</exception>
+    public LinkBatchResult AddLinks(IEnumerable<IdentityLink> links, ComputeOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(links);
+        var parallelism = Parallelism.From(options, cancellationToken);
         var all = links as IdentityLink[] ?? [.. links];
         for (var i = 0; i < all.Length; i++)
         {
             Validate(all[i], "links", i);
         }
+
+        parallelism.ThrowIfCancellationRequested();
 
         // Link storage is sized for the whole batch up front, and what repeated and refused links did not take is
         // given back afterwards: growing step by step copies the columns again and again, and each large copy can
@@ -334,7 +360,19 @@ public sealed partial class IdentityGraph
         int joined = 0, merged = 0, already = 0, refused = 0;
         var order = LinkOrder.Of(all, state);
 
-        var (ends, hashes) = LookUpEnds(all, order, state);
+        int[] ends;
+        uint[] hashes;
+        try
+        {
+            (ends, hashes) = LookUpEnds(all, order, state, parallelism);
+            parallelism.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException)
+        {
+            // Nothing was applied; give back the room reserved for the batch.
+            state.TrimLinks();
+            throw;
+        }
 
         // The ends are brought into the cache in two rounds, so that each link's misses are waited for side by side
         // with a whole block's (see CachePrefetch). Two blocks ahead: held ends' forest nodes and link list heads, and
@@ -393,7 +431,7 @@ public sealed partial class IdentityGraph
     /// processor overlaps their cache misses, which it cannot do while each union waits for its own lookups; and
     /// since they only read the key tables, a large batch splits them across cores.
     /// </summary>
-    private static (int[] Ends, uint[] Hashes) LookUpEnds(IdentityLink[] all, int[] order, GraphState state)
+    private static (int[] Ends, uint[] Hashes) LookUpEnds(IdentityLink[] all, int[] order, GraphState state, Parallelism parallelism)
     {
         var ends = new int[2 * order.Length];
         var hashes = new uint[2 * order.Length];
@@ -412,7 +450,7 @@ public sealed partial class IdentityGraph
 
                 state.FindNodes(identifiers.AsSpan(0, 2 * count), ends.AsSpan(2 * block, 2 * count), hashes.AsSpan(2 * block, 2 * count));
             }
-        });
+        }, parallelism);
         return (ends, hashes);
     }
 

@@ -104,14 +104,18 @@ internal sealed class SegmentProgram
         new(Deferred(forWhole.Lambda(root)), rest is null ? null : Deferred(forRest.Lambda(rest)));
 
     /// <summary>Evaluates the segment for every person in <paramref name="table"/>, which nothing writes meanwhile.</summary>
-    public SegmentEvaluation EvaluateAll(MemberTable table, long now) => EvaluateAll(table, table.ReadVersion(), now);
+    public SegmentEvaluation EvaluateAll(MemberTable table, long now) => EvaluateAll(table, table.ReadVersion(), now, Parallelism.Default);
 
     /// <summary>Evaluates the segment for the person in <paramref name="row"/> of <paramref name="table"/>, which nothing writes meanwhile.</summary>
     /// <exception cref="CelRuntimeError">The expression raised a CEL error for this person.</exception>
     public bool EvaluateOne(MemberTable table, int row, long now) => EvaluateOne(table, row, table.ReadVersion(), now);
 
     /// <summary>Evaluates the segment for every person in <paramref name="table"/> at <paramref name="version"/> (<see cref="MemberTable.ReadVersion"/>, read just before).</summary>
-    public SegmentEvaluation EvaluateAll(MemberTable table, long version, long now)
+    /// <param name="table">The members.</param>
+    /// <param name="version">The table version read just before.</param>
+    /// <param name="now">The value of <c>now</c>, in UTC ticks.</param>
+    /// <param name="parallelism">How many cores, and the token checked between chunks of 65,536 rows.</param>
+    public SegmentEvaluation EvaluateAll(MemberTable table, long version, long now, Parallelism parallelism)
     {
         var frame = FrameFor(table, version, now);
         var rows = table.Columns.Rows;
@@ -121,14 +125,14 @@ internal sealed class SegmentProgram
         Array.Copy(table.Columns.Live, included, Math.Min(words, table.Columns.Live.Length));
         if (frame.InvariantError is not null)
         {
-            Interpret(table, now, included, errors);
+            Interpret(table, now, included, errors, parallelism);
         }
         else
         {
             var rest = frame.NeedsIterationCap ? _restCapped : _rest;
             try
             {
-                WordChunks.For(words, (from, to) => RunChunk(frame, rest, included, errors, from, to));
+                WordChunks.For(words, (from, to) => RunChunk(frame, rest, included, errors, from, to), parallelism);
             }
             catch (AggregateException e) when (e.InnerExceptions.OfType<CelLimitExceededException>().FirstOrDefault() is { } limit)
             {
@@ -239,10 +243,15 @@ internal sealed class SegmentProgram
         }
     }
 
-    private void Interpret(MemberTable table, long now, ulong[] included, ulong[] errors)
+    private void Interpret(MemberTable table, long now, ulong[] included, ulong[] errors, Parallelism parallelism)
     {
         for (var row = 0; row < table.Columns.Rows; row++)
         {
+            if ((row & ((WordChunks.WordsPerChunk << 6) - 1)) == 0)
+            {
+                parallelism.ThrowIfCancellationRequested();
+            }
+
             if (!Bits.Get(included, row))
             {
                 continue;
