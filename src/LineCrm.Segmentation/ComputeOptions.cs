@@ -2,7 +2,8 @@ namespace LineCrm.Segmentation;
 
 /// <summary>
 /// How a long CPU-bound call (<c>Segment.Evaluate</c>, <c>PurchaseAnalytics.Compute</c>,
-/// <c>MembershipFunnel.Compute</c>, <c>Funnel.Compute</c>, <c>IdentityGraph.AddLinks</c>) may use the machine.
+/// <c>MembershipFunnel.Compute</c>, <c>Funnel.Compute</c>, <c>IdentityGraph.AddLinks</c>,
+/// <c>IdentityGraph.AddIdentifiers</c>) may use the machine.
 /// Passed beside a <see cref="CancellationToken"/>, which those calls take last.
 /// </summary>
 /// <remarks>

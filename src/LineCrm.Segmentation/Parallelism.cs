@@ -52,6 +52,9 @@ internal readonly struct Parallelism
         return new(options?.MaxDegreeOfParallelism ?? -1, options?.TaskScheduler, cancellationToken);
     }
 
+    /// <summary>The same cores and scheduler, for a pass that must not stop half way (it changes state).</summary>
+    public Parallelism WithoutCancellation => new(_maxDegree, _scheduler, CancellationToken.None);
+
     /// <summary>Throws <see cref="OperationCanceledException"/> when the token is cancelled: between the phases of a call.</summary>
     public void ThrowIfCancellationRequested() => CancellationToken.ThrowIfCancellationRequested();
 

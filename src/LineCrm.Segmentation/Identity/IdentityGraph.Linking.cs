@@ -54,21 +54,42 @@ public sealed partial class IdentityGraph
     /// <returns>How many were new.</returns>
     /// <exception cref="ArgumentException">One is <c>default</c> (the message gives its position); nothing was added.</exception>
     /// <exception cref="InvalidOperationException">The batch would bring the graph to more than 255 identifier types; nothing was added.</exception>
-    public int AddIdentifiers(IEnumerable<Identifier> identifiers)
+    public int AddIdentifiers(IEnumerable<Identifier> identifiers) => AddIdentifiers(identifiers, null, CancellationToken.None);
+
+    /// <summary>
+    /// Adds many lone identifiers as <see cref="AddIdentifiers(IEnumerable{Identifier})"/> does, on at most the cores
+    /// <paramref name="options"/> allows. Cancellation is checked while the batch is read, hashed and checked
+    /// against the rules, before any value is claimed: a cancelled batch adds nothing. Once values are being
+    /// claimed the batch runs to its end.
+    /// </summary>
+    /// <param name="identifiers">The identifiers.</param>
+    /// <param name="options">The degree of parallelism; every core when null.</param>
+    /// <param name="cancellationToken">Checked between chunks of 32,768 identifiers until the first value is claimed.</param>
+    /// <returns>How many were new.</returns>
+    /// <exception cref="ArgumentException">One is <c>default</c> (the message gives its position); nothing was added.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ComputeOptions.MaxDegreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="InvalidOperationException">The batch would bring the graph to more than 255 identifier types; nothing was added.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing was added.</exception>
+    public int AddIdentifiers(IEnumerable<Identifier> identifiers, ComputeOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
+        var parallelism = Parallelism.From(options, cancellationToken);
         var all = identifiers as Identifier[] ?? [.. identifiers];
         for (var i = 0; i < all.Length; i++)
         {
             Require(all[i], "identifiers", i);
         }
 
+        parallelism.ThrowIfCancellationRequested();
         var state = _state;
         state.EnsureCapacity(state.NodeCount + all.Length, 0);
         state.ReservePersons(all.Length);
-        var (types, hashes, blocked) = Prepare(all, state);
+        var (types, hashes, blocked) = Prepare(all, state, parallelism);
+
+        // The last point at which the batch may stop: the claims below change the key tables.
+        parallelism.ThrowIfCancellationRequested();
         var firstNode = state.NodeCount;
-        var (starts, claims, keys) = ClaimValues(all, types, hashes, blocked, state, firstNode);
+        var (starts, claims, keys) = ClaimValues(all, types, hashes, blocked, state, firstNode, parallelism.WithoutCancellation);
 
         // In batch order, as adding one by one would: node and person numbers, refusals and their audit entries.
         var cursor = (int[])starts.Clone();
@@ -108,7 +129,7 @@ public sealed partial class IdentityGraph
         => types[i] >= 0 && (blocked is null || blocked[i] == CompiledTypeRule.NotBlocked);
 
     /// <summary>
-    /// The first pass of <see cref="AddIdentifiers"/>: each claimable identifier (<see cref="IsClaimable"/>) claims its
+    /// The first pass of <see cref="AddIdentifiers(IEnumerable{Identifier})"/>: each claimable identifier (<see cref="IsClaimable"/>) claims its
     /// value's entry in its type's key table for provisional node <c>firstNode + position</c>. Results are grouped
     /// by type, in batch order within a type, type <c>t</c> from <c>Starts[t]</c>: the claim (<see cref="Claimed"/>
     /// for a new value, else the node or provisional node that held it) and the new entry's key. Tables are
@@ -117,7 +138,7 @@ public sealed partial class IdentityGraph
     /// <see cref="Prepare"/> made room in each table for the whole batch, so no table moves its entries while claims
     /// are out: the keys handed back would go stale.
     /// </summary>
-    private static (int[] Starts, int[] Claims, int[] Keys) ClaimValues(Identifier[] all, int[] types, uint[] hashes, int[]? blocked, GraphState state, int firstNode)
+    private static (int[] Starts, int[] Claims, int[] Keys) ClaimValues(Identifier[] all, int[] types, uint[] hashes, int[]? blocked, GraphState state, int firstNode, Parallelism parallelism)
     {
         var starts = new int[state.Types.Count + 1];
         for (var i = 0; i < all.Length; i++)
@@ -169,14 +190,14 @@ public sealed partial class IdentityGraph
             .Where(type => starts[type + 1] > starts[type])
             .OrderByDescending(type => starts[type + 1] - starts[type])
             .ToList();
-        if (all.Length < ParallelClaimAt || work.Count < 2 || Environment.ProcessorCount < 2)
+        if (all.Length < ParallelClaimAt || work.Count < 2 || parallelism.IsSequential)
         {
             work.ForEach(ClaimType);
         }
         else
         {
             // One table at a time per worker, handed out as workers free up, so the largest tables start first.
-            Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), ClaimType);
+            Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), parallelism.Options, ClaimType);
         }
 
         return (starts, claims, keys);
@@ -193,7 +214,7 @@ public sealed partial class IdentityGraph
     /// Room is made for every identifier of the batch, held or not: a batch of identifiers already held (a daily
     /// re-import) can grow a table that did not need it, to at most twice its size, once.
     /// </remarks>
-    private static (int[] Types, uint[] Hashes, int[]? Blocked) Prepare(Identifier[] all, GraphState state)
+    private static (int[] Types, uint[] Hashes, int[]? Blocked) Prepare(Identifier[] all, GraphState state, Parallelism parallelism)
     {
         var types = new int[all.Length];
         var perType = new Dictionary<int, int>();
@@ -232,7 +253,7 @@ public sealed partial class IdentityGraph
             {
                 hashes[i] = types[i] >= 0 ? state.HashOf(types[i], all[i].Value) : 0;
             }
-        }, Parallelism.Default);
+        }, parallelism);
 
         var rules = perType.Keys.ToDictionary(type => type, state.RuleOfType);
         if (!blocksAnything && rules.Values.All(rule => !rule.BlocksAnything))
@@ -261,7 +282,7 @@ public sealed partial class IdentityGraph
                     blocked[i] = lastCopy!.BlockedBy(all[i].Value);
                 }
             },
-            Parallelism.Default);
+            parallelism);
         return (types, hashes, blocked);
     }
 

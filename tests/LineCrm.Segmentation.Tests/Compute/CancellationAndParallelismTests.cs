@@ -21,7 +21,7 @@ public sealed class CancellationAndParallelismTests
     private static readonly MembershipFunnelOptions FunnelOptions = new(Orders.Tokyo);
 
     /// <summary>Each long call, with the options and token given.</summary>
-    public static TheoryData<string> Calls => ["segment", "analytics", "membership funnel", "funnel", "links"];
+    public static TheoryData<string> Calls => ["segment", "analytics", "membership funnel", "funnel", "links", "identifiers"];
 
     [Theory]
     [MemberData(nameof(Calls))]
@@ -89,6 +89,21 @@ public sealed class CancellationAndParallelismTests
         Assert.Equal(10, after.Joined);
     }
 
+    [Fact]
+    public void A_batch_of_identifiers_cancelled_from_inside_adds_nothing()
+    {
+        var graph = new IdentityGraph();
+        graph.AddIdentifiers(Links(0, 1_000).Select(l => l.To));
+        var before = (graph.PersonCount, graph.IdentifierCount);
+        using var cts = new CancellationTokenSource();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => graph.AddIdentifiers(CancelHalfway(Links(1_000, 200_000), cts).Select(l => l.To), null, cts.Token));
+
+        Assert.Equal(before, (graph.PersonCount, graph.IdentifierCount));
+        Assert.False(graph.Contains(Identifier.WebMember("w1000")));
+        Assert.Equal(10, graph.AddIdentifiers(Links(1_000, 10).Select(l => l.To)));
+    }
+
     [Theory]
     [InlineData("segment")]
     [InlineData("analytics")]
@@ -140,7 +155,8 @@ public sealed class CancellationAndParallelismTests
         "analytics" => JsonSerializer.Serialize(PurchaseAnalytics.Compute(LargeInputs.Orders, Orders.Tokyo, options, token)),
         "membership funnel" => JsonSerializer.Serialize(MembershipFunnel.Compute(LargeInputs.Friends, LargeInputs.Orders, FunnelOptions, MembershipBreakdown.Store, options, token)),
         "funnel" => JsonSerializer.Serialize(new Funnel<int>([new("any", _ => true)], TimeSpan.FromDays(1)).Compute(Enumerable.Range(0, 10), e => e, e => LargeInputs.Now, null, options, token)),
-        _ => JsonSerializer.Serialize(new IdentityGraph().AddLinks(Links(0, 10), options, token)),
+        "links" => JsonSerializer.Serialize(new IdentityGraph().AddLinks(Links(0, 10), options, token)),
+        _ => JsonSerializer.Serialize(new IdentityGraph().AddIdentifiers(Links(0, 10).Select(l => l.From), options, token)),
     };
 
     private static IEnumerable<IdentityLink> Links(int from, int count) =>
