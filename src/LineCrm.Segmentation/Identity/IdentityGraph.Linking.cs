@@ -54,21 +54,42 @@ public sealed partial class IdentityGraph
     /// <returns>How many were new.</returns>
     /// <exception cref="ArgumentException">One is <c>default</c> (the message gives its position); nothing was added.</exception>
     /// <exception cref="InvalidOperationException">The batch would bring the graph to more than 255 identifier types; nothing was added.</exception>
-    public int AddIdentifiers(IEnumerable<Identifier> identifiers)
+    public int AddIdentifiers(IEnumerable<Identifier> identifiers) => AddIdentifiers(identifiers, null, CancellationToken.None);
+
+    /// <summary>
+    /// Adds many lone identifiers as <see cref="AddIdentifiers(IEnumerable{Identifier})"/> does, on at most the cores
+    /// <paramref name="options"/> allows. Cancellation is checked while the batch is read, hashed and checked
+    /// against the rules, before any value is claimed: a cancelled batch adds nothing. Once values are being
+    /// claimed the batch runs to its end.
+    /// </summary>
+    /// <param name="identifiers">The identifiers.</param>
+    /// <param name="options">The degree of parallelism; every core when null.</param>
+    /// <param name="cancellationToken">Checked between chunks of 32,768 identifiers until the first value is claimed.</param>
+    /// <returns>How many were new.</returns>
+    /// <exception cref="ArgumentException">One is <c>default</c> (the message gives its position); nothing was added.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ComputeOptions.MaxDegreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="InvalidOperationException">The batch would bring the graph to more than 255 identifier types; nothing was added.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing was added.</exception>
+    public int AddIdentifiers(IEnumerable<Identifier> identifiers, ComputeOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
+        var parallelism = Parallelism.From(options, cancellationToken);
         var all = identifiers as Identifier[] ?? [.. identifiers];
         for (var i = 0; i < all.Length; i++)
         {
             Require(all[i], "identifiers", i);
         }
 
+        parallelism.ThrowIfCancellationRequested();
         var state = _state;
         state.EnsureCapacity(state.NodeCount + all.Length, 0);
         state.ReservePersons(all.Length);
-        var (types, hashes, blocked) = Prepare(all, state);
+        var (types, hashes, blocked) = Prepare(all, state, parallelism);
+
+        // The last point at which the batch may stop: the claims below change the key tables.
+        parallelism.ThrowIfCancellationRequested();
         var firstNode = state.NodeCount;
-        var (starts, claims, keys) = ClaimValues(all, types, hashes, blocked, state, firstNode);
+        var (starts, claims, keys) = ClaimValues(all, types, hashes, blocked, state, firstNode, parallelism.WithoutCancellation);
 
         // In batch order, as adding one by one would: node and person numbers, refusals and their audit entries.
         var cursor = (int[])starts.Clone();
@@ -108,7 +129,7 @@ public sealed partial class IdentityGraph
         => types[i] >= 0 && (blocked is null || blocked[i] == CompiledTypeRule.NotBlocked);
 
     /// <summary>
-    /// The first pass of <see cref="AddIdentifiers"/>: each claimable identifier (<see cref="IsClaimable"/>) claims its
+    /// The first pass of <see cref="AddIdentifiers(IEnumerable{Identifier})"/>: each claimable identifier (<see cref="IsClaimable"/>) claims its
     /// value's entry in its type's key table for provisional node <c>firstNode + position</c>. Results are grouped
     /// by type, in batch order within a type, type <c>t</c> from <c>Starts[t]</c>: the claim (<see cref="Claimed"/>
     /// for a new value, else the node or provisional node that held it) and the new entry's key. Tables are
@@ -117,7 +138,7 @@ public sealed partial class IdentityGraph
     /// <see cref="Prepare"/> made room in each table for the whole batch, so no table moves its entries while claims
     /// are out: the keys handed back would go stale.
     /// </summary>
-    private static (int[] Starts, int[] Claims, int[] Keys) ClaimValues(Identifier[] all, int[] types, uint[] hashes, int[]? blocked, GraphState state, int firstNode)
+    private static (int[] Starts, int[] Claims, int[] Keys) ClaimValues(Identifier[] all, int[] types, uint[] hashes, int[]? blocked, GraphState state, int firstNode, Parallelism parallelism)
     {
         var starts = new int[state.Types.Count + 1];
         for (var i = 0; i < all.Length; i++)
@@ -169,14 +190,14 @@ public sealed partial class IdentityGraph
             .Where(type => starts[type + 1] > starts[type])
             .OrderByDescending(type => starts[type + 1] - starts[type])
             .ToList();
-        if (all.Length < ParallelClaimAt || work.Count < 2 || Environment.ProcessorCount < 2)
+        if (all.Length < ParallelClaimAt || work.Count < 2 || parallelism.IsSequential)
         {
             work.ForEach(ClaimType);
         }
         else
         {
             // One table at a time per worker, handed out as workers free up, so the largest tables start first.
-            Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), ClaimType);
+            Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), parallelism.Options, ClaimType);
         }
 
         return (starts, claims, keys);
@@ -193,7 +214,7 @@ public sealed partial class IdentityGraph
     /// Room is made for every identifier of the batch, held or not: a batch of identifiers already held (a daily
     /// re-import) can grow a table that did not need it, to at most twice its size, once.
     /// </remarks>
-    private static (int[] Types, uint[] Hashes, int[]? Blocked) Prepare(Identifier[] all, GraphState state)
+    private static (int[] Types, uint[] Hashes, int[]? Blocked) Prepare(Identifier[] all, GraphState state, Parallelism parallelism)
     {
         var types = new int[all.Length];
         var perType = new Dictionary<int, int>();
@@ -232,7 +253,7 @@ public sealed partial class IdentityGraph
             {
                 hashes[i] = types[i] >= 0 ? state.HashOf(types[i], all[i].Value) : 0;
             }
-        });
+        }, parallelism);
 
         var rules = perType.Keys.ToDictionary(type => type, state.RuleOfType);
         if (!blocksAnything && rules.Values.All(rule => !rule.BlocksAnything))
@@ -260,36 +281,44 @@ public sealed partial class IdentityGraph
 
                     blocked[i] = lastCopy!.BlockedBy(all[i].Value);
                 }
-            });
+            },
+            parallelism);
         return (types, hashes, blocked);
     }
 
-    /// <summary>The elements of a chunk of <see cref="InChunks(int, Action{int, int})"/>.</summary>
+    /// <summary>The elements of a chunk of <see cref="InChunks(int, Action{int, int}, Parallelism)"/>.</summary>
     private const int Chunk = 1 << 15;
 
-    /// <summary>Whether <see cref="InChunks(int, Action{int, int})"/> runs a batch of <paramref name="count"/> on several cores.</summary>
-    private static bool InParallel(int count) => count >= 4 * Chunk && Environment.ProcessorCount >= 2;
+    /// <summary>Whether <see cref="InChunks(int, Action{int, int}, Parallelism)"/> runs a batch of <paramref name="count"/> on several cores.</summary>
+    private static bool InParallel(int count, Parallelism parallelism) => count >= 4 * Chunk && !parallelism.IsSequential;
 
     /// <summary>
     /// Runs a read-only pass over a batch in chunks of 32,768 elements, on all cores when there are at least four
     /// chunks (fewer would cost more to start than they save).
     /// </summary>
-    private static void InChunks(int count, Action<int, int> pass)
-        => InChunks(count, () => 0, (start, end, _) => pass(start, end));
+    private static void InChunks(int count, Action<int, int> pass, Parallelism parallelism)
+        => InChunks(count, () => 0, (start, end, _) => pass(start, end), parallelism);
 
-    /// <summary>As <see cref="InChunks(int, Action{int, int})"/>, with state of each worker's own (made by <paramref name="local"/>).</summary>
-    private static void InChunks<TLocal>(int count, Func<TLocal> local, Action<int, int, TLocal> pass)
+    /// <summary>As <see cref="InChunks(int, Action{int, int}, Parallelism)"/>, with state of each worker's own (made by <paramref name="local"/>).</summary>
+    private static void InChunks<TLocal>(int count, Func<TLocal> local, Action<int, int, TLocal> pass, Parallelism parallelism)
     {
-        if (!InParallel(count))
+        var chunks = (count + Chunk - 1) / Chunk;
+        if (!InParallel(count, parallelism))
         {
-            pass(0, count, local());
+            var only = local();
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                parallelism.ThrowIfCancellationRequested();
+                pass(chunk * Chunk, Math.Min(count, (chunk + 1) * Chunk), only);
+            }
+
             return;
         }
 
-        var chunks = (count + Chunk - 1) / Chunk;
         Parallel.For(
             0,
             chunks,
+            parallelism.Options,
             local,
             (chunk, _, mine) =>
             {
@@ -317,14 +346,32 @@ public sealed partial class IdentityGraph
     /// </summary>
     /// <returns>The totals; merges and refusals are reported one by one through the events as well.</returns>
     /// <exception cref="ArgumentException">A link is null, joins an identifier to itself or holds a default identifier (the message gives its position); nothing was applied.</exception>
-    public LinkBatchResult AddLinks(IEnumerable<IdentityLink> links)
+    public LinkBatchResult AddLinks(IEnumerable<IdentityLink> links) => AddLinks(links, null, CancellationToken.None);
+
+    /// <summary>
+    /// Applies a batch of links as <see cref="AddLinks(IEnumerable{IdentityLink})"/> does, looking up their ends on
+    /// at most the cores <paramref name="options"/> allows. Cancellation is checked while the batch is read and its
+    /// ends are looked up, before anything is applied: a cancelled batch leaves the graph as it was. Once links
+    /// are being applied the batch runs to the end.
+    /// </summary>
+    /// <param name="links">The links.</param>
+    /// <param name="options">The degree of parallelism; every core when null.</param>
+    /// <param name="cancellationToken">Checked between chunks of 32,768 links until the first link is applied.</param>
+    /// <returns>The totals; merges and refusals are reported one by one through the events as well.</returns>
+    /// <exception cref="ArgumentException">A link is null, joins an identifier to itself or holds a default identifier (the message gives its position); nothing was applied.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ComputeOptions.MaxDegreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing was applied.</exception>
+    public LinkBatchResult AddLinks(IEnumerable<IdentityLink> links, ComputeOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(links);
+        var parallelism = Parallelism.From(options, cancellationToken);
         var all = links as IdentityLink[] ?? [.. links];
         for (var i = 0; i < all.Length; i++)
         {
             Validate(all[i], "links", i);
         }
+
+        parallelism.ThrowIfCancellationRequested();
 
         // Link storage is sized for the whole batch up front, and what repeated and refused links did not take is
         // given back afterwards: growing step by step copies the columns again and again, and each large copy can
@@ -334,7 +381,19 @@ public sealed partial class IdentityGraph
         int joined = 0, merged = 0, already = 0, refused = 0;
         var order = LinkOrder.Of(all, state);
 
-        var (ends, hashes) = LookUpEnds(all, order, state);
+        int[] ends;
+        uint[] hashes;
+        try
+        {
+            (ends, hashes) = LookUpEnds(all, order, state, parallelism);
+            parallelism.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException)
+        {
+            // Nothing was applied; give back the room reserved for the batch.
+            state.TrimLinks();
+            throw;
+        }
 
         // The ends are brought into the cache in two rounds, so that each link's misses are waited for side by side
         // with a whole block's (see CachePrefetch). Two blocks ahead: held ends' forest nodes and link list heads, and
@@ -393,7 +452,7 @@ public sealed partial class IdentityGraph
     /// processor overlaps their cache misses, which it cannot do while each union waits for its own lookups; and
     /// since they only read the key tables, a large batch splits them across cores.
     /// </summary>
-    private static (int[] Ends, uint[] Hashes) LookUpEnds(IdentityLink[] all, int[] order, GraphState state)
+    private static (int[] Ends, uint[] Hashes) LookUpEnds(IdentityLink[] all, int[] order, GraphState state, Parallelism parallelism)
     {
         var ends = new int[2 * order.Length];
         var hashes = new uint[2 * order.Length];
@@ -412,7 +471,7 @@ public sealed partial class IdentityGraph
 
                 state.FindNodes(identifiers.AsSpan(0, 2 * count), ends.AsSpan(2 * block, 2 * count), hashes.AsSpan(2 * block, 2 * count));
             }
-        });
+        }, parallelism);
         return (ends, hashes);
     }
 

@@ -124,7 +124,7 @@ public sealed partial class IdentityGraph
         }
 
         var state = _state;
-        if (!InParallel(identifiers.Length))
+        if (!InParallel(identifiers.Length, Parallelism.Default))
         {
             return ResolveBlocks(state, identifiers, persons);
         }
@@ -138,7 +138,7 @@ public sealed partial class IdentityGraph
             identifiers.CopyTo(input);
             var found = 0;
             InChunks(identifiers.Length, (start, end) =>
-                Interlocked.Add(ref found, ResolveBlocks(state, input.AsSpan(start, end - start), output.AsSpan(start, end - start))));
+                Interlocked.Add(ref found, ResolveBlocks(state, input.AsSpan(start, end - start), output.AsSpan(start, end - start))), Parallelism.Default);
             output.AsSpan(0, identifiers.Length).CopyTo(persons);
             return found;
         }

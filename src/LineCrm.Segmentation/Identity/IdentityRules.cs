@@ -57,7 +57,7 @@ public sealed record IdentityRules
 
     /// <summary>
     /// Identifier types from the most to the least trusted; types not listed rank after all listed ones. Within one
-    /// batch of links (<see cref="IdentityGraph.AddLinks"/>), links are applied in order of the best-ranked type they
+    /// batch of links (<see cref="IdentityGraph.AddLinks(IEnumerable{Events.IdentityLink})"/>), links are applied in order of the best-ranked type they
     /// touch, then of the other type, then of time, so when two links of a batch conflict, the one of the
     /// higher-priority types is kept and the other refused. A link's refusal names the conflicting type of highest
     /// priority.

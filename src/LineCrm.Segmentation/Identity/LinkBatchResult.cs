@@ -1,6 +1,6 @@
 namespace LineCrm.Segmentation.Identity;
 
-/// <summary>The totals of one batch of links (<see cref="IdentityGraph.AddLinks"/>).</summary>
+/// <summary>The totals of one batch of links (<see cref="IdentityGraph.AddLinks(IEnumerable{Events.IdentityLink})"/>).</summary>
 /// <param name="Joined">Links that added a new identifier to a person (or made a person of two new ones).</param>
 /// <param name="Merged">Links that merged two existing persons; each was reported through <see cref="IdentityGraph.PersonsMerged"/>.</param>
 /// <param name="AlreadyJoined">Links between identifiers of one person already.</param>

@@ -67,7 +67,7 @@ public sealed class IdentityGraphPersonResolver : IPersonResolver
     }
 
     /// <summary>
-    /// Applies a batch of links to the graph (in the graph's batch order, see <see cref="IdentityGraph.AddLinks"/>),
+    /// Applies a batch of links to the graph (in the graph's batch order, see <see cref="IdentityGraph.AddLinks(IEnumerable{IdentityLink})"/>),
     /// moving facts in <paramref name="table"/> for every merge as the graph reports it, then records the accepted
     /// links' identifiers in the table.
     /// </summary>

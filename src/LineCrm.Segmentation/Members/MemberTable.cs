@@ -17,11 +17,20 @@ namespace LineCrm.Segmentation.Members;
 /// graph and the table together.
 /// </para>
 /// <para>
-/// One writer at a time, and no segment evaluation while writing: the table is not synchronised. Evaluations
-/// may run concurrently with each other.
+/// One writer, many readers. Writes (<c>Append</c>, <see cref="SetTag"/>, <see cref="SetAttribute"/>,
+/// <see cref="MergePersons"/>, <see cref="Compact"/>) must come from one thread at a time; they are not
+/// synchronised with each other. Segment evaluations (<c>Segment.Evaluate</c>, <c>Segment.Includes</c>) may
+/// run on any number of threads at once, at the same or different <c>now</c>s, also while the writer writes:
+/// each reads one <see cref="Version"/> throughout, the one before a write or the one after it, never half of
+/// one. A write changes the arrays in place, so an evaluation that a write overlapped is run again on the newer
+/// version; one that had to run again makes the writer's next write wait until it is done, so a stream of
+/// appends delays an evaluation by at most one more run. Other reads (<see cref="TryGetFacts"/>,
+/// <see cref="Persons"/>, enumerating a member set) read the table as it is and belong on the writer's thread or
+/// between writes. Do not evaluate a segment from inside a write (a resolver callback): it would wait for the
+/// write forever.
 /// </para>
 /// </remarks>
-public sealed class MemberTable
+public sealed partial class MemberTable
 {
     /// <summary>The most identifier types one table tells apart (the linked-types column is a 32-bit mask).</summary>
     public const int MaxIdentifierTypes = 32;
@@ -54,9 +63,6 @@ public sealed class MemberTable
 
     /// <summary>How many interactions the table holds.</summary>
     public long InteractionCount => Interactions.ElementCount;
-
-    /// <summary>Increases with every change, so a cached evaluation can tell that it is stale.</summary>
-    public long Version { get; private set; }
 
     /// <summary>The persons in the table, in the order they were first seen.</summary>
     public IEnumerable<PersonId> Persons
@@ -112,6 +118,7 @@ public sealed class MemberTable
     public PersonId Append(Purchase purchase)
     {
         ArgumentNullException.ThrowIfNull(purchase);
+        using var write = BeginWrite();
         var (person, row) = Resolve(purchase.Customer);
         Span<int> categories = stackalloc int[Math.Min(purchase.Items.Count, 64)];
         var categoryCount = 0;
@@ -153,7 +160,6 @@ public sealed class MemberTable
         }
 
         Columns.LastPurchaseAt[row] = Math.Max(Columns.LastPurchaseAt[row], at);
-        Version++;
         return person;
     }
 
@@ -166,6 +172,7 @@ public sealed class MemberTable
     public PersonId Append(Interaction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
+        using var write = BeginWrite();
         var (person, row) = Resolve(interaction.Who);
         var at = interaction.At.UtcTicks;
         Interactions.Add(
@@ -191,7 +198,6 @@ public sealed class MemberTable
             }
         }
 
-        Version++;
         return person;
     }
 
@@ -204,9 +210,9 @@ public sealed class MemberTable
     public void Append(IdentityLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
+        using var write = BeginWrite();
         Resolve(link.From);
         Resolve(link.To);
-        Version++;
     }
 
     /// <summary>Tags a person, or removes the tag, adding the person to the table when new.</summary>
@@ -216,8 +222,9 @@ public sealed class MemberTable
     public void SetTag(PersonId person, string tag, bool value = true)
     {
         CheckText(tag, nameof(tag));
+        CheckPerson(person, nameof(person));
+        using var write = BeginWrite();
         Tags.Set(RowFor(person), tag, value);
-        Version++;
     }
 
     /// <summary>Sets a custom attribute of a person, or removes it with a null value, adding the person when new.</summary>
@@ -232,8 +239,9 @@ public sealed class MemberTable
             throw new ArgumentException($"Attribute '{key}' is {value.Length} characters long; the limit is {MaxTextLength}.", nameof(value));
         }
 
+        CheckPerson(person, nameof(person));
+        using var write = BeginWrite();
         Attributes.Set(RowFor(person), key, value);
-        Version++;
     }
 
     /// <summary>
@@ -248,17 +256,19 @@ public sealed class MemberTable
     {
         CheckPerson(absorbed, nameof(absorbed));
         CheckPerson(surviving, nameof(surviving));
-        if (absorbed == surviving || !_rowOfPerson.Remove(absorbed.Value, out var from))
+        if (absorbed == surviving || !_rowOfPerson.ContainsKey(absorbed.Value))
         {
             return;
         }
+
+        using var write = BeginWrite();
+        _rowOfPerson.Remove(absorbed.Value, out var from);
 
         if (!_rowOfPerson.TryGetValue(surviving.Value, out var to))
         {
             // The survivor had no facts yet: the row simply changes owner.
             Columns.PersonIds[from] = surviving.Value;
             _rowOfPerson.Add(surviving.Value, from);
-            Version++;
             return;
         }
 
@@ -268,7 +278,6 @@ public sealed class MemberTable
         Attributes.MoveAll(from, to);
         MergeScalars(from, to);
         Columns.Retire(from);
-        Version++;
     }
 
     /// <summary>
@@ -277,9 +286,9 @@ public sealed class MemberTable
     /// </summary>
     public void Compact()
     {
+        using var write = BeginWrite();
         Purchases.Compact();
         Interactions.Compact();
-        Version++;
     }
 
     /// <summary>Copies out what the table knows about <paramref name="person"/>.</summary>

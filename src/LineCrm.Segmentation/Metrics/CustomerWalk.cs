@@ -43,7 +43,7 @@ internal sealed class CustomerWalk
     /// <summary>The cohort grid, row-major: cell [first * months + m] counts the cohort's customers active m months after their first.</summary>
     public int[] Cohorts { get; }
 
-    /// <summary>Walks every customer of <paramref name="rows"/>.</summary>
+    /// <summary>Walks every customer of <paramref name="rows"/>, partition by partition, on the cores its chunks' parallelism allows.</summary>
     /// <param name="rows">The packed purchases.</param>
     /// <param name="monthOfOffset">The month (relative to the first month) of each packed day offset.</param>
     /// <param name="months">The number of months from the first order's to the last's.</param>
@@ -60,11 +60,13 @@ internal sealed class CustomerWalk
         var intervalLength = Math.Max(0, rows.MaxDay - rows.MinDay + 1);
         Tally NewTally() => new(1 << rows.Shift, longestPartition, months, intervalLength);
 
-        if (rows.Rows.Length < RowChunks.ParallelFrom || Environment.ProcessorCount < 2)
+        var parallelism = rows.Chunks.Parallelism;
+        if (rows.Rows.Length < RowChunks.ParallelFrom || parallelism.IsSequential)
         {
             var only = NewTally();
             for (var k = 0; k < rows.PartitionCount; k++)
             {
+                parallelism.ThrowIfCancellationRequested();
                 Walk(rows, k, monthOfOffset, months, firstMonthOf, inFirstMonth, only);
             }
 
@@ -74,7 +76,7 @@ internal sealed class CustomerWalk
         // The first worker's tally to finish becomes the total, so no grouping buffers are made just to add into.
         Tally? total = null;
         var merge = new Lock();
-        Parallel.For(0, rows.PartitionCount, NewTally,
+        Parallel.For(0, rows.PartitionCount, parallelism.Options, NewTally,
             (k, _, tally) =>
             {
                 Walk(rows, k, monthOfOffset, months, firstMonthOf, inFirstMonth, tally);

@@ -20,6 +20,9 @@ namespace LineCrm.Segmentation.Metrics;
 /// <typeparam name="TEvent">The event type.</typeparam>
 public sealed class Funnel<TEvent>
 {
+    // The token is checked when these bits of a count are all zero: every 65,536 events or persons.
+    private const int CheckEvery = (1 << 16) - 1;
+
     private readonly FunnelStep<TEvent>[] _steps;
 
     /// <summary>Defines a funnel.</summary>
@@ -64,27 +67,56 @@ public sealed class Funnel<TEvent>
     public FunnelReport Compute<TPerson>(IEnumerable<TEvent> events, Func<TEvent, TPerson> person, Func<TEvent, DateTimeOffset> at,
         Func<TEvent, string?>? breakdown = null)
         where TPerson : notnull
+        => Compute(events, person, at, breakdown, null, CancellationToken.None);
+
+    /// <summary>Counts persons through the steps, stopping when <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <typeparam name="TPerson">What identifies a person.</typeparam>
+    /// <param name="events">The events, in any order.</param>
+    /// <param name="person">Who an event belongs to.</param>
+    /// <param name="at">When an event happened.</param>
+    /// <param name="breakdown">The dimension value of an event (used on first-step events), or null for no breakdown.</param>
+    /// <param name="options">Validated like every long call's; the general funnel runs on the calling thread (the callbacks are the caller's code), so a degree above 1 changes nothing.</param>
+    /// <param name="cancellationToken">Checked every 65,536 events and every 65,536 persons.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ComputeOptions.MaxDegreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public FunnelReport Compute<TPerson>(IEnumerable<TEvent> events, Func<TEvent, TPerson> person, Func<TEvent, DateTimeOffset> at,
+        Func<TEvent, string?>? breakdown, ComputeOptions? options, CancellationToken cancellationToken = default)
+        where TPerson : notnull
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(at);
+        var parallelism = Parallelism.From(options, cancellationToken);
 
         var persons = new PersonIndex<TPerson>();
         var rows = new List<EventRow>();
         var list = new List<TEvent>();
         foreach (var e in events)
         {
+            if ((list.Count & CheckEvery) == 0)
+            {
+                parallelism.ThrowIfCancellationRequested();
+            }
+
             rows.Add(new EventRow(persons.GetOrAdd(person(e)), at(e).UtcTicks, list.Count, StepMask(e)));
             list.Add(e);
         }
 
         var sorted = rows.ToArray();
+        parallelism.ThrowIfCancellationRequested();
         Array.Sort(sorted);
+        parallelism.ThrowIfCancellationRequested();
 
         var total = new Tally(_steps.Length);
         var groups = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
+        var seen = 0;
         for (var from = 0; from < sorted.Length;)
         {
+            if ((seen++ & CheckEvery) == 0)
+            {
+                parallelism.ThrowIfCancellationRequested();
+            }
+
             var to = from;
             while (to < sorted.Length && sorted[to].Person == sorted[from].Person)
             {

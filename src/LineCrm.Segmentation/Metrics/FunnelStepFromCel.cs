@@ -22,7 +22,7 @@ public static class FunnelStep
     /// <see cref="CelCheckException"/> or <see cref="CelLimitExceededException"/>.
     /// </exception>
     /// <remarks>
-    /// A CEL error while evaluating an event (an overflow, say) is thrown from <see cref="Funnel{TEvent}.Compute"/>
+    /// A CEL error while evaluating an event (an overflow, say) is thrown from <see cref="Funnel{TEvent}.Compute{TPerson}(IEnumerable{TEvent}, Func{TEvent, TPerson}, Func{TEvent, DateTimeOffset}, Func{TEvent, string}, ComputeOptions, CancellationToken)"/>
     /// as a <see cref="CelEvaluationException"/>: a funnel whose step cannot decide is not silently short of people.
     /// </remarks>
     public static FunnelStep<FunnelEvent> FromCel(string name, string expression)

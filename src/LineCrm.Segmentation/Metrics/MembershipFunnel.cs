@@ -13,7 +13,19 @@ public static class MembershipFunnel
     /// <param name="options">The range and the calendar.</param>
     /// <param name="breakdown">The dimension to break down by, if any.</param>
     public static MembershipFunnelReport Compute(FriendTable friends, OrderTable orders, MembershipFunnelOptions options,
-        MembershipBreakdown breakdown = MembershipBreakdown.None)
+        MembershipBreakdown breakdown = MembershipBreakdown.None) => Compute(friends, orders, options, breakdown, null, CancellationToken.None);
+
+    /// <summary>Computes the funnel on at most the cores <paramref name="computeOptions"/> allows.</summary>
+    /// <param name="friends">The LINE friend facts per person.</param>
+    /// <param name="orders">The orders, with the same person numbers as <paramref name="friends"/>.</param>
+    /// <param name="options">The range and the calendar.</param>
+    /// <param name="breakdown">The dimension to break down by, if any.</param>
+    /// <param name="computeOptions">The degree of parallelism; every core when null.</param>
+    /// <param name="cancellationToken">Checked between partitions of persons and between passes.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown breakdown, or <see cref="ComputeOptions.MaxDegreeOfParallelism"/> below 1.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static MembershipFunnelReport Compute(FriendTable friends, OrderTable orders, MembershipFunnelOptions options,
+        MembershipBreakdown breakdown, ComputeOptions? computeOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(friends);
         ArgumentNullException.ThrowIfNull(orders);
@@ -23,12 +35,16 @@ public static class MembershipFunnel
             throw new ArgumentOutOfRangeException(nameof(breakdown), breakdown, "Unknown breakdown.");
         }
 
+        var parallelism = Parallelism.From(computeOptions, cancellationToken, nameof(computeOptions));
+
         var tz = options.TimeZone;
         var persons = Math.Max(friends.PersonCount, orders.PersonCount);
         var fromTicks = options.From is { } from ? LocalCalendar.StartOfDayUtcTicks(tz, from) : long.MinValue;
         var untilTicks = options.Until is { } until ? LocalCalendar.StartOfDayUtcTicks(tz, until) : long.MaxValue;
-        var buying = FirstTwoPurchaseDays(orders, tz, untilTicks, persons);
+        var buying = FirstTwoPurchaseDays(orders, tz, untilTicks, persons, parallelism);
+        parallelism.ThrowIfCancellationRequested();
         var groups = GroupKeys(friends, orders, buying, breakdown, tz, persons, out var names);
+        parallelism.ThrowIfCancellationRequested();
 
         // counts[g * 4 + step]; the last group (index names.Count) holds persons without a value.
         var counts = new long[(names.Count + 1) * 4];
@@ -36,6 +52,11 @@ public static class MembershipFunnel
         var linked = friends.LinkedColumn;
         for (var p = 0; p < friends.PersonCount; p++)
         {
+            if ((p & ((1 << PersonPartitions.Shift) - 1)) == 0)
+            {
+                parallelism.ThrowIfCancellationRequested();
+            }
+
             var at = added[p];
             if (at == FriendTable.Never || at < fromTicks || at >= untilTicks)
             {
@@ -141,7 +162,7 @@ public static class MembershipFunnel
         public byte PurchaseDays;
     }
 
-    private static BuyingFacts FirstTwoPurchaseDays(OrderTable orders, TimeZoneInfo tz, long untilTicks, int persons)
+    private static BuyingFacts FirstTwoPurchaseDays(OrderTable orders, TimeZoneInfo tz, long untilTicks, int persons, Parallelism parallelism)
     {
         var ticks = orders.UtcTicks;
         var amounts = orders.Amounts;
@@ -192,7 +213,7 @@ public static class MembershipFunnel
                 purchaseDays[p] = facts[p].PurchaseDays;
                 firstChannel[p] = facts[p].PurchaseDays == 0 ? NameCodes.None : facts[p].FirstChannel;
             }
-        });
+        }, parallelism);
 
         return new BuyingFacts(purchaseDays, firstChannel);
     }

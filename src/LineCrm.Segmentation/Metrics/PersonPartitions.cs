@@ -63,19 +63,20 @@ internal readonly struct PersonPartitions
     /// <summary>One past the last person of partition <paramref name="k"/>.</summary>
     public int EndPerson(int k) => Math.Min(PersonCount, (k + 1) << Shift);
 
-    /// <summary>Runs <paramref name="body"/> for every partition; on both cores when there are enough rows.</summary>
-    public void ForEach(Action<int> body)
+    /// <summary>Runs <paramref name="body"/> for every partition, on the cores <paramref name="parallelism"/> allows when there are enough rows, checking for cancellation between partitions.</summary>
+    public void ForEach(Action<int> body, Parallelism parallelism)
     {
-        if (Rows < ParallelFrom || Environment.ProcessorCount < 2)
+        if (Rows < ParallelFrom)
         {
             for (var k = 0; k < Count; k++)
             {
+                parallelism.ThrowIfCancellationRequested();
                 body(k);
             }
 
             return;
         }
 
-        Parallel.For(0, Count, body);
+        parallelism.For(Count, body);
     }
 }

@@ -10,21 +10,32 @@ public static class PurchaseAnalytics
     /// <summary>Analyses <paramref name="orders"/> by calendar in <paramref name="timeZone"/>.</summary>
     /// <param name="orders">The orders; refunds are orders with negative amounts.</param>
     /// <param name="timeZone">The time zone whose calendar days and months the figures use.</param>
-    public static PurchaseReport Compute(OrderTable orders, TimeZoneInfo timeZone)
+    public static PurchaseReport Compute(OrderTable orders, TimeZoneInfo timeZone) => Compute(orders, timeZone, null, CancellationToken.None);
+
+    /// <summary>Analyses <paramref name="orders"/> by calendar in <paramref name="timeZone"/>, on at most the cores <paramref name="options"/> allows.</summary>
+    /// <param name="orders">The orders; refunds are orders with negative amounts.</param>
+    /// <param name="timeZone">The time zone whose calendar days and months the figures use.</param>
+    /// <param name="options">The degree of parallelism; every core when null.</param>
+    /// <param name="cancellationToken">Checked between chunks of the passes over the orders.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ComputeOptions.MaxDegreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static PurchaseReport Compute(OrderTable orders, TimeZoneInfo timeZone, ComputeOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(timeZone);
+        var parallelism = Parallelism.From(options, cancellationToken);
         if (orders.Count == 0)
         {
             return Empty();
         }
 
-        var rows = PurchaseRows.Build(orders, timeZone);
+        var rows = PurchaseRows.Build(orders, timeZone, parallelism);
         var firstMonthIndex = LocalCalendar.MonthIndex(rows.MinDay);
         var months = LocalCalendar.MonthIndex(rows.MaxDay) - firstMonthIndex + 1;
         var monthOfOffset = MonthOfOffset(rows, firstMonthIndex);
 
         var walk = CustomerWalk.Run(rows, monthOfOffset, months);
+        parallelism.ThrowIfCancellationRequested();
         var (total, fresh) = RevenueSplit.Compute(orders, rows, monthOfOffset, months, walk);
         var revenue = new MonthlyRevenue[months];
         for (var m = 0; m < months; m++)

@@ -91,17 +91,17 @@ internal sealed class PurchaseRows
     /// </summary>
     public int[] CursorsOf(int chunk) => (int[])_chunkCursors[chunk].Clone();
 
-    /// <summary>Packs the purchases of <paramref name="orders"/> by local day in <paramref name="timeZone"/>.</summary>
-    public static PurchaseRows Build(OrderTable orders, TimeZoneInfo timeZone)
+    /// <summary>Packs the purchases of <paramref name="orders"/> by local day in <paramref name="timeZone"/>, its passes run as <paramref name="parallelism"/> allows.</summary>
+    public static PurchaseRows Build(OrderTable orders, TimeZoneInfo timeZone, Parallelism parallelism)
     {
         var ticks = orders.UtcTickColumn;
         if (ticks.Length == 0)
         {
             return new PurchaseRows(LocalCalendar.ForRange(timeZone, 1, 0), 0, MaxShift, orders.PersonCount, [0], [], int.MaxValue, int.MinValue, 0,
-                RowChunks.For(0), [new int[1]], []);
+                RowChunks.For(0, parallelism), [new int[1]], []);
         }
 
-        var chunks = RowChunks.For(ticks.Length);
+        var chunks = RowChunks.For(ticks.Length, parallelism);
         var (minTicks, maxTicks) = TickRange(ticks, chunks);
         var calendar = LocalCalendar.ForRange(timeZone, minTicks, maxTicks);
         var baseDay = (int)(Math.Max(0, minTicks - OffsetBound) / TimeSpan.TicksPerDay);

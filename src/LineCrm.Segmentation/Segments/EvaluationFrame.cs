@@ -4,156 +4,184 @@ using LineCrm.Segmentation.Members;
 namespace LineCrm.Segmentation.Segments;
 
 /// <summary>
-/// What compiled segment code reads: the member table's arrays (captured once per evaluation, since appends may
-/// replace them), the ids of the segment's string constants in the table's pools, and the values of its
-/// member-independent parts (<c>now - days(365)</c>) computed once. Fields, not properties, so compiled code
-/// reads them with one load.
+/// What compiled segment code reads: the member table's arrays as they are at one table version, the ids of the
+/// segment's string constants in the table's pools, and the values of its member-independent parts
+/// (<c>now - days(365)</c>) at one <c>now</c>. Fields, not properties, so compiled code reads them with one load.
 /// </summary>
-internal sealed class EvaluationFrame(MemberTable table, SegmentSlots slots, Func<MemberTable, bool>? needsIterationCap = null)
+/// <remarks>
+/// A frame is immutable once made: it belongs to one (table, version, <c>now</c>), so evaluations running at the
+/// same time at different <c>now</c>s each read their own. A frame for another <c>now</c> of the same version is
+/// made with <see cref="At"/>, which shares the table-bound part (arrays, string ids, the iteration-cap
+/// decision) and computes only the member-independent values.
+/// </remarks>
+internal sealed class EvaluationFrame
 {
 #pragma warning disable CA1051, SA1401 // Compiled expression trees read these fields directly.
-    public readonly MemberTable Table = table;
-    public ulong[] Blocked = [];
-    public long[] FriendAddedAt = [];
-    public long[] LastClickAt = [];
-    public long[] FirstPurchaseAt = [];
-    public long[] LastPurchaseAt = [];
-    public double[] TotalSpend = [];
-    public int[] LinkedTypes = [];
-    public int[] PurchaseStarts = [];
-    public int[] PurchaseCounts = [];
-    public long[] PurchaseAt = [];
-    public double[] PurchaseAmount = [];
-    public int[] PurchaseCurrency = [];
-    public int[] PurchaseChannel = [];
-    public int[] PurchaseStore = [];
-    public int[] CategoryStart = [];
-    public int[] CategoryCount = [];
-    public int[] CategoryIds = [];
-    public int[] InteractionStarts = [];
-    public int[] InteractionCounts = [];
-    public long[] InteractionAt = [];
-    public int[] InteractionKind = [];
-    public int[] InteractionCampaign = [];
-    public int[] InteractionTarget = [];
-    public ulong[][] Tags = new ulong[slots.Tags.Count][];
-    public int[][] Attributes = new int[slots.AttributeKeys.Count][];
-    public int[] StringIds = new int[slots.Strings.Count];
-    public int[] TypeMasks = new int[slots.IdentifierTypes.Count];
-    public long Now;
-    public long[] Longs = new long[slots.Invariants.Count];
-    public double[] Doubles = new double[slots.Invariants.Count];
-    public bool[] Bools = new bool[slots.Invariants.Count];
-    public string[] Strings = new string[slots.Invariants.Count];
+    public readonly MemberTable Table;
+    public readonly ulong[] Blocked;
+    public readonly long[] FriendAddedAt;
+    public readonly long[] LastClickAt;
+    public readonly long[] FirstPurchaseAt;
+    public readonly long[] LastPurchaseAt;
+    public readonly double[] TotalSpend;
+    public readonly int[] LinkedTypes;
+    public readonly int[] PurchaseStarts;
+    public readonly int[] PurchaseCounts;
+    public readonly long[] PurchaseAt;
+    public readonly double[] PurchaseAmount;
+    public readonly int[] PurchaseCurrency;
+    public readonly int[] PurchaseChannel;
+    public readonly int[] PurchaseStore;
+    public readonly int[] CategoryStart;
+    public readonly int[] CategoryCount;
+    public readonly int[] CategoryIds;
+    public readonly int[] InteractionStarts;
+    public readonly int[] InteractionCounts;
+    public readonly long[] InteractionAt;
+    public readonly int[] InteractionKind;
+    public readonly int[] InteractionCampaign;
+    public readonly int[] InteractionTarget;
+    public readonly ulong[][] Tags;
+    public readonly int[][] Attributes;
+    public readonly int[] StringIds;
+    public readonly int[] TypeMasks;
+    public readonly long Now;
+    public readonly long[] Longs;
+    public readonly double[] Doubles;
+    public readonly bool[] Bools;
+    public readonly string[] Strings;
 #pragma warning restore CA1051, SA1401
 
-    private long _boundVersion = -1;
-    private long _boundNow;
+    private readonly SegmentSlots _slots;
 
-    /// <summary>Whether this table's worst person can go past the iteration cap, so the counting code must run (decided at each table bind).</summary>
-    public bool NeedsIterationCap { get; private set; }
-
-    /// <summary>The first error of a member-independent part, when one failed for this <c>now</c>; compiled code is then not used.</summary>
-    public CelRuntimeError? InvariantError { get; private set; }
-
-    /// <summary>Refreshes what changed since the last bind: arrays and string ids when the table changed, the member-independent values when <c>now</c> did.</summary>
-    public void Bind(long now)
+    private EvaluationFrame(MemberTable table, long version, SegmentSlots slots, Func<MemberTable, bool>? needsIterationCap, long now)
     {
-        var tableChanged = _boundVersion != Table.Version;
-        if (tableChanged)
-        {
-            // Forget the bound `now` first: IsBoundTo must not answer true while the arrays are being replaced.
-            Volatile.Write(ref _boundNow, long.MinValue);
-            BindTable();
-            NeedsIterationCap = needsIterationCap?.Invoke(Table) ?? false;
-            Volatile.Write(ref _boundVersion, Table.Version);
-        }
-
-        if (tableChanged || _boundNow != now || Now != now)
-        {
-            Volatile.Write(ref _boundNow, long.MinValue);
-            Now = now;
-            BindInvariants();
-            Volatile.Write(ref _boundNow, now);
-        }
-    }
-
-    /// <summary>Whether the frame is bound to the table as it is and to <paramref name="now"/>: no <see cref="Bind"/> needed (read without a lock).</summary>
-    public bool IsBoundTo(long now) =>
-        Volatile.Read(ref _boundNow) == now && now != long.MinValue && Volatile.Read(ref _boundVersion) == Table.Version && Now == now;
-
-    private void BindTable()
-    {
-        var c = Table.Columns;
+        Table = table;
+        Version = version;
+        _slots = slots;
+        var c = table.Columns;
         (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, TotalSpend, LinkedTypes) =
             (c.Blocked, c.FriendAddedAt, c.LastClickAt, c.FirstPurchaseAt, c.LastPurchaseAt, c.TotalSpend, c.LinkedTypes);
-        var p = Table.Purchases;
+        var p = table.Purchases;
         (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmount, PurchaseCurrency, PurchaseChannel, PurchaseStore) =
             (p.Starts, p.Counts, p.At, p.Amount, p.Currency, p.Channel, p.Store);
         (CategoryStart, CategoryCount, CategoryIds) = (p.CategoryStart, p.CategoryCount, p.CategoryIds);
-        var n = Table.Interactions;
+        var n = table.Interactions;
         (InteractionStarts, InteractionCounts, InteractionAt, InteractionKind, InteractionCampaign, InteractionTarget) =
             (n.Starts, n.Counts, n.At, n.Kind, n.Campaign, n.Target);
+        (Tags, Attributes, StringIds, TypeMasks) = BindStrings(table, slots);
+        NeedsIterationCap = needsIterationCap?.Invoke(table) ?? false;
+        Now = now;
+        (Longs, Doubles, Bools, Strings, InvariantError) = Invariants(table, slots, now);
+    }
 
-        for (var i = 0; i < slots.Tags.Count; i++)
+    // The same table version at another `now`: the table-bound arrays are shared (they are never written after
+    // construction), the member-independent values are computed afresh.
+    private EvaluationFrame(EvaluationFrame sameVersion, long now)
+    {
+        (Table, Version, _slots, NeedsIterationCap) = (sameVersion.Table, sameVersion.Version, sameVersion._slots, sameVersion.NeedsIterationCap);
+        (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, TotalSpend, LinkedTypes) =
+            (sameVersion.Blocked, sameVersion.FriendAddedAt, sameVersion.LastClickAt, sameVersion.FirstPurchaseAt, sameVersion.LastPurchaseAt, sameVersion.TotalSpend, sameVersion.LinkedTypes);
+        (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmount, PurchaseCurrency, PurchaseChannel, PurchaseStore) =
+            (sameVersion.PurchaseStarts, sameVersion.PurchaseCounts, sameVersion.PurchaseAt, sameVersion.PurchaseAmount, sameVersion.PurchaseCurrency, sameVersion.PurchaseChannel, sameVersion.PurchaseStore);
+        (CategoryStart, CategoryCount, CategoryIds) = (sameVersion.CategoryStart, sameVersion.CategoryCount, sameVersion.CategoryIds);
+        (InteractionStarts, InteractionCounts, InteractionAt, InteractionKind, InteractionCampaign, InteractionTarget) =
+            (sameVersion.InteractionStarts, sameVersion.InteractionCounts, sameVersion.InteractionAt, sameVersion.InteractionKind, sameVersion.InteractionCampaign, sameVersion.InteractionTarget);
+        (Tags, Attributes, StringIds, TypeMasks) = (sameVersion.Tags, sameVersion.Attributes, sameVersion.StringIds, sameVersion.TypeMasks);
+        Now = now;
+        (Longs, Doubles, Bools, Strings, InvariantError) = Invariants(Table, _slots, now);
+    }
+
+    /// <summary>The table version (<see cref="MemberTable.ReadVersion"/>) the arrays were taken at.</summary>
+    public long Version { get; }
+
+    /// <summary>Whether this table's worst person can go past the iteration cap, so the counting code must run (decided once per table version).</summary>
+    public bool NeedsIterationCap { get; }
+
+    /// <summary>The first error of a member-independent part, when one failed for this <c>now</c>; compiled code is then not used.</summary>
+    public CelRuntimeError? InvariantError { get; }
+
+    /// <summary>Makes the frame of <paramref name="table"/> at <paramref name="version"/> (read by the caller just before) and <paramref name="now"/>.</summary>
+    public static EvaluationFrame Bind(MemberTable table, long version, SegmentSlots slots, Func<MemberTable, bool>? needsIterationCap, long now) =>
+        new(table, version, slots, needsIterationCap, now);
+
+    /// <summary>Whether this frame is the one for <paramref name="table"/> at <paramref name="version"/> and <paramref name="now"/>.</summary>
+    public bool IsFor(MemberTable table, long version, long now) => Now == now && Version == version && ReferenceEquals(Table, table);
+
+    /// <summary>This frame's table version at another <paramref name="now"/>.</summary>
+    public EvaluationFrame At(long now) => new(this, now);
+
+    private static (ulong[][] Tags, int[][] Attributes, int[] StringIds, int[] TypeMasks) BindStrings(MemberTable table, SegmentSlots slots)
+    {
+        var tags = new ulong[slots.Tags.Count][];
+        for (var i = 0; i < tags.Length; i++)
         {
-            var id = Table.Tags.Names.Find(slots.Tags[i]);
-            Tags[i] = id == StringPool.None ? [] : Table.Tags.Column(id);
+            var id = table.Tags.Names.Find(slots.Tags[i]);
+            tags[i] = id == StringPool.None ? [] : table.Tags.Column(id);
         }
 
-        for (var i = 0; i < slots.AttributeKeys.Count; i++)
+        var attributes = new int[slots.AttributeKeys.Count][];
+        for (var i = 0; i < attributes.Length; i++)
         {
-            var id = Table.Attributes.Keys.Find(slots.AttributeKeys[i]);
-            Attributes[i] = id == StringPool.None ? [] : Table.Attributes.Column(id);
+            var id = table.Attributes.Keys.Find(slots.AttributeKeys[i]);
+            attributes[i] = id == StringPool.None ? [] : table.Attributes.Column(id);
         }
 
-        for (var i = 0; i < slots.Strings.Count; i++)
+        var stringIds = new int[slots.Strings.Count];
+        for (var i = 0; i < stringIds.Length; i++)
         {
-            StringIds[i] = slots.Strings[i].IdIn(Table);
+            stringIds[i] = slots.Strings[i].IdIn(table);
         }
 
-        for (var i = 0; i < slots.IdentifierTypes.Count; i++)
+        var typeMasks = new int[slots.IdentifierTypes.Count];
+        for (var i = 0; i < typeMasks.Length; i++)
         {
             var bit = -1;
-            for (var b = 0; b < Table.IdentifierTypes.Count; b++)
+            for (var b = 0; b < table.IdentifierTypes.Count; b++)
             {
-                if (Table.IdentifierTypes[b].Name == slots.IdentifierTypes[i])
+                if (table.IdentifierTypes[b].Name == slots.IdentifierTypes[i])
                 {
                     bit = b;
                 }
             }
 
-            TypeMasks[i] = bit < 0 ? 0 : 1 << bit;
+            typeMasks[i] = bit < 0 ? 0 : 1 << bit;
         }
+
+        return (tags, attributes, stringIds, typeMasks);
     }
 
-    private void BindInvariants()
+    private static (long[] Longs, double[] Doubles, bool[] Bools, string[] Strings, CelRuntimeError? Error) Invariants(MemberTable table, SegmentSlots slots, long now)
     {
-        InvariantError = null;
-        for (var i = 0; i < slots.Invariants.Count; i++)
+        var count = slots.Invariants.Count;
+        var (longs, doubles, bools, strings) = (new long[count], new double[count], new bool[count], new string[count]);
+        CelRuntimeError? error = null;
+        for (var i = 0; i < count; i++)
         {
             try
             {
-                switch (SegmentInterpreter.Evaluate(slots.Invariants[i], Table, -1, Now))
+                switch (SegmentInterpreter.Evaluate(slots.Invariants[i], table, -1, now))
                 {
                     case long l:
-                        Longs[i] = l;
+                        longs[i] = l;
                         break;
                     case double d:
-                        Doubles[i] = d;
+                        doubles[i] = d;
                         break;
                     case bool b:
-                        Bools[i] = b;
+                        bools[i] = b;
                         break;
                     case string s:
-                        Strings[i] = s;
+                        strings[i] = s;
                         break;
                 }
             }
-            catch (CelRuntimeError error)
+            catch (CelRuntimeError e)
             {
-                InvariantError ??= error;
+                error ??= e;
             }
         }
+
+        return (longs, doubles, bools, strings, error);
     }
 }

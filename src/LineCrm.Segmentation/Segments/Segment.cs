@@ -89,12 +89,27 @@ public sealed class Segment
     /// <param name="table">The members.</param>
     /// <param name="now">The value of <c>now</c>, usually <c>timeProvider.GetUtcNow()</c>.</param>
     /// <returns>Who is in, and who could not be evaluated.</returns>
-    public SegmentResult Evaluate(MemberTable table, DateTimeOffset now)
+    public SegmentResult Evaluate(MemberTable table, DateTimeOffset now) => Evaluate(table, now, null, CancellationToken.None);
+
+    /// <summary>Evaluates the segment for every person in <paramref name="table"/>, on at most the cores <paramref name="options"/> allows.</summary>
+    /// <param name="table">The members.</param>
+    /// <param name="now">The value of <c>now</c>, usually <c>timeProvider.GetUtcNow()</c>.</param>
+    /// <param name="options">The degree of parallelism; every core when null.</param>
+    /// <param name="cancellationToken">Checked between chunks of 65,536 persons.</param>
+    /// <returns>Who is in, and who could not be evaluated.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ComputeOptions.MaxDegreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public SegmentResult Evaluate(MemberTable table, DateTimeOffset now, ComputeOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var evaluation = _program is not null
-            ? _program.EvaluateAll(table, now.UtcTicks)
-            : Interpret(table, now);
+        var parallelism = Parallelism.From(options, cancellationToken);
+
+        // One version throughout: evaluated again if the table's writer changed it meanwhile.
+        var evaluation = table.Read(
+            (Segment: this, Table: table, Now: now, Parallelism: parallelism),
+            static (s, version) => s.Segment._program is { } program
+                ? program.EvaluateAll(s.Table, version, s.Now.UtcTicks, s.Parallelism)
+                : s.Segment.Interpret(s.Table, s.Now, s.Parallelism));
         return new SegmentResult(
             new MemberSet(table, evaluation.Rows, evaluation.Included),
             new MemberSet(table, evaluation.Rows, evaluation.Errors));
@@ -110,6 +125,20 @@ public sealed class Segment
     public bool Includes(MemberTable table, PersonId person, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(table);
+        return table.Read((Segment: this, Table: table, Person: person, Now: now), static (s, version) => s.Segment.IncludesAt(s.Table, version, s.Person, s.Now));
+    }
+
+    /// <summary>The expression's text.</summary>
+    public override string ToString() => Expression;
+
+    /// <summary>The compiled program, for benchmarks and tests; null when interpreted.</summary>
+    internal SegmentProgram? Program => _program;
+
+    /// <summary>The checked expression, for tests that compare with the reference interpreter.</summary>
+    internal CheckedExpression Checked => _checked;
+
+    private bool IncludesAt(MemberTable table, long version, PersonId person, DateTimeOffset now)
+    {
         var row = table.RowOf(person);
         if (row < 0)
         {
@@ -123,7 +152,7 @@ public sealed class Segment
 
         try
         {
-            return _program.EvaluateOne(table, row, now.UtcTicks);
+            return _program.EvaluateOne(table, row, version, now.UtcTicks);
         }
         catch (CelRuntimeError error)
         {
@@ -131,22 +160,18 @@ public sealed class Segment
         }
     }
 
-    /// <summary>The expression's text.</summary>
-    public override string ToString() => Expression;
-
-    /// <summary>The compiled program, for benchmarks and tests; null when interpreted.</summary>
-    internal SegmentProgram? Program => _program;
-
-    /// <summary>The checked expression, for tests that compare with the reference interpreter.</summary>
-    internal CheckedExpression Checked => _checked;
-
-    private SegmentEvaluation Interpret(MemberTable table, DateTimeOffset now)
+    private SegmentEvaluation Interpret(MemberTable table, DateTimeOffset now, Parallelism parallelism)
     {
         var rows = table.Columns.Rows;
         var included = new ulong[Bits.WordsFor(rows)];
         var errors = new ulong[included.Length];
         for (var row = 0; row < rows; row++)
         {
+            if ((row & ((WordChunks.WordsPerChunk << 6) - 1)) == 0)
+            {
+                parallelism.ThrowIfCancellationRequested();
+            }
+
             if (!table.Columns.IsLive(row))
             {
                 continue;

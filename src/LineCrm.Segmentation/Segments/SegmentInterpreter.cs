@@ -27,7 +27,7 @@ internal static class SegmentInterpreter
         limits ??= CelLimits.Default;
         try
         {
-            return new Walker(table, row, now, limits.MaxComprehensionIterations).Eval(expr);
+            return new Walker(table, row, now, limits.MaxComprehensionIterations, limits.MaxAllocationBytes / Expressions.Evaluation.CelCostBudget.BytesPerChar).Eval(expr);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -35,7 +35,7 @@ internal static class SegmentInterpreter
         }
     }
 
-    private sealed class Walker(MemberTable table, int row, long now, long maxIterations)
+    private sealed class Walker(MemberTable table, int row, long now, long maxIterations, long maxResultLength)
     {
         private readonly Dictionary<int, object> _variables = [];
         private long _iterations;
@@ -86,10 +86,16 @@ internal static class SegmentInterpreter
 
         private object Call(FunctionCallExpr f)
         {
-            var arguments = new object[f.Args.Length];
-            for (var i = 0; i < arguments.Length; i++)
+            // A function whose result can outgrow its arguments takes the result's limit last, as in compiled code.
+            var arguments = new object[f.Args.Length + (f.Function.TakesResultLimit ? 1 : 0)];
+            for (var i = 0; i < f.Args.Length; i++)
             {
                 arguments[i] = Eval(f.Args[i]);
+            }
+
+            if (f.Function.TakesResultLimit)
+            {
+                arguments[^1] = maxResultLength;
             }
 
             // Without wrapping, so a CelRuntimeError reaches the logical operators as from compiled code.

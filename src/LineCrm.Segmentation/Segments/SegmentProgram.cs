@@ -37,7 +37,7 @@ internal sealed class SegmentProgram
     private readonly Lazy<Func<EvaluationFrame, int, bool>> _whole;
     private readonly Lazy<Func<EvaluationFrame, int, bool>>? _restCapped;
     private readonly Lazy<Func<EvaluationFrame, int, bool>>? _wholeCapped;
-    private readonly ConditionalWeakTable<MemberTable, EvaluationFrame> _frames = [];
+    private readonly ConditionalWeakTable<MemberTable, StrongBox<EvaluationFrame?>> _frames = [];
 
     // Weak, like the table of frames: a compiled segment usually lives as long as the application, and a strong
     // reference here would keep the last member table it evaluated (millions of rows) alive after its owner let
@@ -104,10 +104,21 @@ internal sealed class SegmentProgram
     private static Code Emit(SegmentExpr root, SegmentExpr? rest, SegmentCodeEmitter forWhole, SegmentCodeEmitter forRest) =>
         new(Deferred(forWhole.Lambda(root)), rest is null ? null : Deferred(forRest.Lambda(rest)));
 
-    /// <summary>Evaluates the segment for every person in <paramref name="table"/>.</summary>
-    public SegmentEvaluation EvaluateAll(MemberTable table, long now)
+    /// <summary>Evaluates the segment for every person in <paramref name="table"/>, which nothing writes meanwhile.</summary>
+    public SegmentEvaluation EvaluateAll(MemberTable table, long now) => EvaluateAll(table, table.ReadVersion(), now, Parallelism.Default);
+
+    /// <summary>Evaluates the segment for the person in <paramref name="row"/> of <paramref name="table"/>, which nothing writes meanwhile.</summary>
+    /// <exception cref="CelRuntimeError">The expression raised a CEL error for this person.</exception>
+    public bool EvaluateOne(MemberTable table, int row, long now) => EvaluateOne(table, row, table.ReadVersion(), now);
+
+    /// <summary>Evaluates the segment for every person in <paramref name="table"/> at <paramref name="version"/> (<see cref="MemberTable.ReadVersion"/>, read just before).</summary>
+    /// <param name="table">The members.</param>
+    /// <param name="version">The table version read just before.</param>
+    /// <param name="now">The value of <c>now</c>, in UTC ticks.</param>
+    /// <param name="parallelism">How many cores, and the token checked between chunks of 65,536 rows.</param>
+    public SegmentEvaluation EvaluateAll(MemberTable table, long version, long now, Parallelism parallelism)
     {
-        var frame = FrameFor(table, now);
+        var frame = FrameFor(table, version, now);
         var rows = table.Columns.Rows;
         var words = Bits.WordsFor(rows);
         var included = new ulong[words];
@@ -115,14 +126,14 @@ internal sealed class SegmentProgram
         Array.Copy(table.Columns.Live, included, Math.Min(words, table.Columns.Live.Length));
         if (frame.InvariantError is not null)
         {
-            Interpret(table, now, included, errors);
+            Interpret(table, now, included, errors, parallelism);
         }
         else
         {
             var rest = frame.NeedsIterationCap ? _restCapped : _rest;
             try
             {
-                WordChunks.For(words, (from, to) => RunChunk(frame, rest, included, errors, from, to));
+                WordChunks.For(words, (from, to) => RunChunk(frame, rest, included, errors, from, to), parallelism);
             }
             catch (AggregateException e) when (e.InnerExceptions.OfType<CelLimitExceededException>().FirstOrDefault() is { } limit)
             {
@@ -134,11 +145,11 @@ internal sealed class SegmentProgram
         return new SegmentEvaluation(table, rows, included, errors);
     }
 
-    /// <summary>Evaluates the segment for the person in <paramref name="row"/>.</summary>
+    /// <summary>Evaluates the segment for the person in <paramref name="row"/> of <paramref name="table"/> at <paramref name="version"/>.</summary>
     /// <exception cref="CelRuntimeError">The expression raised a CEL error for this person.</exception>
-    public bool EvaluateOne(MemberTable table, int row, long now)
+    public bool EvaluateOne(MemberTable table, int row, long version, long now)
     {
-        var frame = FrameFor(table, now);
+        var frame = FrameFor(table, version, now);
         if (frame.InvariantError is not null)
         {
             return (bool)SegmentInterpreter.Evaluate(Root, table, row, now, _limits);
@@ -154,7 +165,7 @@ internal sealed class SegmentProgram
     /// <summary>The compiled whole-expression delegate and its frame, for benchmarks of the person-by-person path.</summary>
     internal (Func<EvaluationFrame, int, bool> Delegate, EvaluationFrame Frame) PerMember(MemberTable table, long now)
     {
-        var frame = FrameFor(table, now);
+        var frame = FrameFor(table, table.ReadVersion(), now);
         return (frame.NeedsIterationCap ? _wholeCapped!.Value : _whole.Value, frame);
     }
 
@@ -168,26 +179,29 @@ internal sealed class SegmentProgram
     private static Lazy<Func<EvaluationFrame, int, bool>> Deferred(System.Linq.Expressions.Expression<Func<EvaluationFrame, int, bool>> lambda) =>
         new(() => lambda.Compile(preferInterpretation: !RuntimeFeature.IsDynamicCodeSupported), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private EvaluationFrame FrameFor(MemberTable table, long now)
+    private EvaluationFrame FrameFor(MemberTable table, long version, long now)
     {
-        // One frame per table, rebound when the table or `now` changed. Evaluations of one program over one
-        // table at the same time share it; binding is idempotent for equal (version, now). The last frame used
-        // is remembered, so that evaluating one person after another skips the table lookup and the lock.
-        if (!_lastFrame.TryGetTarget(out var frame) || frame is null || frame.Table != table)
+        // A frame is never changed once made, so evaluations at the same time at different `now`s (or versions)
+        // each read their own. The last frame made or used is remembered, so that evaluating one person after
+        // another at the same (version, now) takes neither the table lookup nor an allocation; per table, the
+        // latest frame is kept, and one for a new `now` of the same version shares its table-bound part.
+        if (_lastFrame.TryGetTarget(out var last) && last is not null && last.IsFor(table, version, now))
         {
-            frame = _frames.GetValue(table, t => new EvaluationFrame(t, _slots, NeedsIterationCap));
-            _lastFrame.SetTarget(frame);
+            return last;
         }
 
-        if (!frame.IsBoundTo(now))
+        var slot = _frames.GetValue(table, static _ => new StrongBox<EvaluationFrame?>());
+        var latest = Volatile.Read(ref slot.Value);
+        if (latest is null || !latest.IsFor(table, version, now))
         {
-            lock (frame)
-            {
-                frame.Bind(now);
-            }
+            latest = latest is not null && latest.Version == version
+                ? latest.At(now)
+                : EvaluationFrame.Bind(table, version, _slots, NeedsIterationCap, now);
+            Volatile.Write(ref slot.Value, latest);
         }
 
-        return frame;
+        _lastFrame.SetTarget(latest);
+        return latest;
     }
 
     private void RunChunk(EvaluationFrame frame, Lazy<Func<EvaluationFrame, int, bool>>? restCode, ulong[] included, ulong[] errors, int from, int to)
@@ -230,10 +244,15 @@ internal sealed class SegmentProgram
         }
     }
 
-    private void Interpret(MemberTable table, long now, ulong[] included, ulong[] errors)
+    private void Interpret(MemberTable table, long now, ulong[] included, ulong[] errors, Parallelism parallelism)
     {
         for (var row = 0; row < table.Columns.Rows; row++)
         {
+            if ((row & ((WordChunks.WordsPerChunk << 6) - 1)) == 0)
+            {
+                parallelism.ThrowIfCancellationRequested();
+            }
+
             if (!Bits.Get(included, row))
             {
                 continue;

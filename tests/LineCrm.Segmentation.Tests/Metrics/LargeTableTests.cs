@@ -42,7 +42,7 @@ public sealed class LargeTableTests
 
         var table = builder.Build(persons);
 
-        Assert.Equal(14, PurchaseRows.Build(table, Orders.Tokyo).Shift);
+        Assert.Equal(14, PurchaseRows.Build(table, Orders.Tokyo, Segmentation.Parallelism.Default).Shift);
         AssertMatchesReference(PurchaseAnalytics.Compute(table, Orders.Tokyo), orders);
     }
 

@@ -12,13 +12,14 @@ internal static class WordChunks
     /// <summary>Below this many words (262,144 rows) one core finishes before others would have started.</summary>
     public const int ParallelThreshold = 4096;
 
-    /// <summary>Runs <paramref name="body"/> over <c>[0, words)</c> in chunks, in parallel when worth it.</summary>
-    public static void For(int words, Action<int, int> body)
+    /// <summary>Runs <paramref name="body"/> over <c>[0, words)</c> in chunks, in parallel when worth it and allowed, checking for cancellation between chunks.</summary>
+    public static void For(int words, Action<int, int> body, Parallelism parallelism)
     {
-        if (words < ParallelThreshold || Environment.ProcessorCount == 1)
+        if (words < ParallelThreshold || parallelism.IsSequential)
         {
             for (var from = 0; from < words; from += WordsPerChunk)
             {
+                parallelism.ThrowIfCancellationRequested();
                 body(from, Math.Min(words, from + WordsPerChunk));
             }
 
@@ -26,7 +27,7 @@ internal static class WordChunks
         }
 
         var chunks = (words + WordsPerChunk - 1) / WordsPerChunk;
-        Parallel.For(0, chunks, chunk =>
+        Parallel.For(0, chunks, parallelism.Options, chunk =>
         {
             var from = chunk * WordsPerChunk;
             body(from, Math.Min(words, from + WordsPerChunk));

@@ -94,4 +94,33 @@ public sealed class ChargeAheadTests
                     && ResultSizes.Joined(parts, replacement) == joined
                     && budget.AllocatedBytes == splitBytes + (parts.Count == 0 ? CelCostBudget.HeaderBytes : 0);
             });
+
+    [Theory]
+    [InlineData(100, true)]
+    [InlineData(10, false)]
+    public void Compiled_code_and_the_segment_interpreter_refuse_the_same_long_replace(long maxAllocationBytes, bool fits)
+    {
+        var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var table = new Segmentation.Members.MemberTable();
+        var who = LineCrm.Identity.Identifier.WebMember("m");
+        table.Append(new LineCrm.Events.Interaction(who, now.AddDays(-1), LineCrm.Events.InteractionKind.FriendAdded));
+        table.SetAttribute(table.Persons.First(), "plan", "gold");
+        var limits = new CelLimits { MaxAllocationBytes = maxAllocationBytes };
+
+        // 'gold' with '--' before every code point and at the end: 14 characters, 28 bytes, so 10 bytes cannot hold it.
+        var segment = Segmentation.Segments.Segment.Compile("attributes.plan.replace('', '--').size() == 14", limits);
+        Assert.True(segment.IsCompiled, segment.InterpretedBecause);
+        var row = table.RowOf(table.Persons.First());
+        if (fits)
+        {
+            Assert.Single(segment.Evaluate(table, now).Members);
+            Assert.Equal(true, Segmentation.Segments.SegmentInterpreter.Evaluate(segment.Program!.Root, table, row, now.UtcTicks, limits));
+        }
+        else
+        {
+            Assert.Equal(nameof(CelLimits.MaxAllocationBytes), Assert.Throws<CelLimitExceededException>(() => segment.Evaluate(table, now)).LimitName);
+            Assert.Equal(nameof(CelLimits.MaxAllocationBytes), Assert.Throws<CelLimitExceededException>(
+                () => Segmentation.Segments.SegmentInterpreter.Evaluate(segment.Program!.Root, table, row, now.UtcTicks, limits)).LimitName);
+        }
+    }
 }
