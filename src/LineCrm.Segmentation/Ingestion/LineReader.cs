@@ -27,8 +27,10 @@ internal sealed class LineReader(TextReader reader, int maxLineLength)
     public bool TooLong { get; private set; }
 
     /// <summary>Reads the next line; false at the end of the text.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled, checked once per line (a chunk in hand is not read on).</exception>
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         _pieces.Clear();
         var length = 0L;
         var started = false;
