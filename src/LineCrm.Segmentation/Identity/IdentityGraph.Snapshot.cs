@@ -30,6 +30,6 @@ public sealed partial class IdentityGraph
     public void Load(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        _state = GraphSnapshot.Read(source, _rules);
+        _state = GraphSnapshot.Read(source, _rules, _state.Audit.Capacity);
     }
 }

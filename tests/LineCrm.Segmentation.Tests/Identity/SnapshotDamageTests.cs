@@ -52,14 +52,14 @@ public sealed class SnapshotDamageTests
         return graph;
     }
 
-    /// <summary>Sets the SHA-256 at the end of a snapshot to that of everything before it, as a writer would.</summary>
+    /// <summary>Sets the SHA-256 at the end of a version 2 snapshot to that of its body (after the 20-byte header), as a writer would.</summary>
     private static byte[] Rehashed(byte[] bytes)
     {
-        SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32), bytes.AsSpan(bytes.Length - 32));
+        SHA256.HashData(bytes.AsSpan(20, bytes.Length - 20 - 32), bytes.AsSpan(bytes.Length - 32));
         return bytes;
     }
 
-    private static byte[] WithNumberAt(byte[] bytes, int at, int value)
+    internal static byte[] WithNumberAt(byte[] bytes, int at, int value)
     {
         var damaged = (byte[])bytes.Clone();
         var remaining = (uint)value;
@@ -83,7 +83,7 @@ public sealed class SnapshotDamageTests
     /// <see cref="InvalidDataException"/> that names the snapshot, or (when <paramref name="mayLoad"/>: the checksum was made
     /// right, so the bytes may be a valid snapshot of another graph) succeeds; either way its allocation is bounded.
     /// </summary>
-    private static void AssertRefusedCleanly(byte[] damaged, string what, bool mayLoad = false)
+    internal static void AssertRefusedCleanly(byte[] damaged, string what, bool mayLoad = false)
     {
         foreach (var forwardOnly in new[] { false, true })
         {
