@@ -56,7 +56,7 @@ public sealed partial class IdentityGraph
     /// <summary>Raised after removing a link or an identifier changed its person's shape (split it or removed it).</summary>
     public event EventHandler<PersonSplit>? PersonsSplit;
 
-    /// <summary>Raised after each refusal, once it is in the <see cref="AuditLog"/>.</summary>
+    /// <summary>Raised after each refusal, once it is in the <see cref="AuditLog"/> (which may drop it later, or at once with a capacity of 0).</summary>
     public event EventHandler<IdentityRefusal>? LinkRefused;
 
     /// <summary>The rules this graph checks.</summary>
