@@ -4,12 +4,13 @@ namespace LineCrm.Segmentation.Identity;
 
 /// <summary>
 /// The bytes of a snapshot read from a stream that cannot seek, kept so they can be checked before they are parsed.
-/// They are kept in chunks of at most 1 MiB allocated as bytes arrive, so what a damaged length claims never costs more
-/// than one chunk beyond the bytes that are really there.
+/// They are kept in chunks of 1 MiB (the last one smaller) allocated as bytes arrive, so what a damaged length claims
+/// never costs more than the bytes that are really there, twice over, and 64 KiB.
 /// </summary>
 internal sealed class SnapshotBuffer : Stream
 {
     private const int ChunkSize = 1 << 20;
+    private const int FirstChunkSize = 1 << 16;
 
     private readonly List<byte[]> _chunks = [];
     private long _length;
@@ -17,41 +18,49 @@ internal sealed class SnapshotBuffer : Stream
 
     /// <summary>
     /// Reads up to <paramref name="limit"/> bytes (all that is left when it is <see cref="long.MaxValue"/>), appending
-    /// each to <paramref name="hash"/> when there is one.
+    /// each to <paramref name="hash"/> when there is one. A chunk starts at 64 KiB and doubles as bytes arrive, so
+    /// what is allocated is at most twice what arrived plus 64 KiB.
     /// </summary>
     /// <returns>The buffer, which may hold fewer bytes than asked when the stream ended first.</returns>
     public static SnapshotBuffer ReadFrom(Stream source, long limit, IncrementalHash? hash)
     {
         var buffer = new SnapshotBuffer();
-        while (buffer._length < limit)
+        var chunk = new byte[(int)Math.Min(FirstChunkSize, limit)];
+        var used = 0;
+        while (buffer._length + used < limit)
         {
-            var chunk = new byte[(int)Math.Min(ChunkSize, limit - buffer._length)];
-            var used = 0;
-            while (used < chunk.Length)
+            if (used == chunk.Length)
             {
-                var read = source.Read(chunk, used, chunk.Length - used);
-                if (read <= 0)
+                if (chunk.Length == ChunkSize)
                 {
-                    break;
+                    buffer._chunks.Add(chunk);
+                    buffer._length += used;
+                    chunk = new byte[(int)Math.Min(FirstChunkSize, limit - buffer._length)];
+                    used = 0;
                 }
-
-                used += read;
+                else
+                {
+                    Array.Resize(ref chunk, (int)Math.Min(Math.Min(ChunkSize, chunk.Length * 2L), limit - buffer._length));
+                }
             }
 
-            if (used < chunk.Length)
-            {
-                Array.Resize(ref chunk, used);
-            }
-
-            hash?.AppendData(chunk);
-            buffer._chunks.Add(chunk);
-            buffer._length += used;
-            if (used < ChunkSize && buffer._length < limit)
+            var read = source.Read(chunk, used, chunk.Length - used);
+            if (read <= 0)
             {
                 break;
             }
+
+            hash?.AppendData(chunk, used, read);
+            used += read;
         }
 
+        if (used < chunk.Length)
+        {
+            Array.Resize(ref chunk, used);
+        }
+
+        buffer._chunks.Add(chunk);
+        buffer._length += used;
         return buffer;
     }
 

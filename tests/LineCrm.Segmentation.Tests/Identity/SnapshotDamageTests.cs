@@ -15,8 +15,8 @@ namespace LineCrm.Segmentation.Tests.Identity;
 public sealed class SnapshotDamageTests
 {
     // What a load may allocate: a multiple of the snapshot's length (the graph it builds) plus buffers.
-    private const int BytesPerSnapshotByte = 64;
-    private const long FixedAllowance = 4 << 20;
+    private const int BytesPerSnapshotByte = 16;
+    private const long FixedAllowance = 1 << 20;
 
     /// <summary>Values a damaged count or length field is set to (written as a 7-bit encoded number: 5 bytes).</summary>
     private static readonly int[] HugeValues = [int.MaxValue, int.MinValue, -1, 1 << 30, (1 << 28) + 3];

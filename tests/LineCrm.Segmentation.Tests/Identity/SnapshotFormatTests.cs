@@ -83,6 +83,21 @@ public sealed class SnapshotFormatTests
     }
 
     [Fact]
+    public void A_snapshot_of_several_mebibytes_loads_from_a_stream_that_cannot_seek()
+    {
+        var graph = new IdentityGraph(IdentityRules.None);
+        graph.AddIdentifiers(Enumerable.Range(0, 40_000).Select(Ids.Email));
+        graph.AddLinks(Enumerable.Range(0, 39_999).Select(n => Ids.Link(Ids.Email(n), Ids.Email(n + 1))));
+        var bytes = SnapshotDamageTests.Save(graph);
+        Assert.True(bytes.Length > 3 << 20, $"{bytes.Length} bytes");
+
+        var loaded = new IdentityGraph(IdentityRules.None);
+        loaded.Load(new ForwardOnlyStream(bytes));
+
+        Assert.Equal(bytes, SnapshotDamageTests.Save(loaded));
+    }
+
+    [Fact]
     public void A_load_stops_at_the_end_of_its_snapshot_so_snapshots_can_follow_one_another()
     {
         var first = SnapshotDamageTests.Save(SnapshotDamageTests.Example());
