@@ -104,6 +104,14 @@ public sealed class SnapshotFormatTests
         var other = new IdentityGraph();
         other.TryAddIdentifier(Ids.Card("SECOND"), out _);
         var second = SnapshotDamageTests.Save(other);
+        using (var one = new MemoryStream())
+        {
+            // Saved one after the other into one stream, each header's length is written over in its own place.
+            SnapshotDamageTests.Example().Save(one);
+            other.Save(one);
+            Assert.Equal([.. first, .. second], one.ToArray());
+        }
+
         foreach (var forwardOnly in new[] { false, true })
         {
             byte[] both = [.. first, .. second];
