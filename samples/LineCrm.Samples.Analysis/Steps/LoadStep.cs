@@ -1,4 +1,3 @@
-using System.Globalization;
 using LineCrm.Events;
 using LineCrm.Identity;
 using LineCrm.Samples.Analysis.Demo;
@@ -25,43 +24,51 @@ internal static class LoadStep
             population.Purchases, population.Interactions, population.Links, population.End, new InputAccount(rows, 0, []));
     }
 
+    /// <summary>
+    /// Reads an order file as the event stream the readers yield (ids, currency and all), with no table in between:
+    /// the purchases are what the member table is built from, and the order table is filled from the same events,
+    /// numbered by customer identifier until identity resolution gives person numbers.
+    /// </summary>
     public static async Task<AnalysisInput> OrderFileAsync(string path, string format, TimeZoneInfo timeZone, CancellationToken cancellationToken)
     {
         var options = new OrderFileOptions(timeZone);
-        var file = format == "cdnow"
-            ? await CdnowReader.LoadAsync(path, options, cancellationToken)
-            : await OrderCsvReader.LoadAsync(path, options, cancellationToken);
-        var ticks = file.Orders.UtcTicks;
-        var latest = ticks.IsEmpty ? DateTimeOffset.UnixEpoch : new DateTimeOffset(ticks.ToArray().Max(), TimeSpan.Zero);
-        return new AnalysisInput($"{format} file {Path.GetFileName(path)}", file.Orders, file.Customers, PurchasesOf(file, format), [], [], latest,
-            new InputAccount(file.DataRows, file.InvalidRows, [.. file.Problems.Select(p => p.ToString())]));
-    }
-
-    // The member table is built from purchase events; an order file's rows become purchases with what the file
-    // has (no line items, so no categories). OrderFile does not keep the currency: CDNOW is in US dollars, and a
-    // CSV file's orders are marked XXX, the ISO 4217 code for "no currency".
-    private static Purchase[] PurchasesOf(OrderFile file, string format)
-    {
-        const int NoCode = -1; // an order without a store or channel (OrderTable's code for none)
-        var orders = file.Orders;
-        var currency = format == "cdnow" ? "USD" : "XXX";
-        var channels = orders.ChannelNames.Select(PurchaseChannel.FromName).ToArray();
-        var purchases = new Purchase[orders.Count];
-        for (var i = 0; i < purchases.Length; i++)
+        var problems = new InputProblems(options.MaxReportedProblems);
+        var customers = new PersonIndex<Identifier>();
+        var orders = new OrderTableBuilder();
+        var purchases = new List<Purchase>();
+        var latest = DateTimeOffset.UnixEpoch;
+        using var reader = new StreamReader(path);
+        var events = format == "cdnow"
+            ? CdnowReader.ReadEventsAsync(reader, options, problems, cancellationToken)
+            : OrderCsvReader.ReadEventsAsync(reader, options, problems, cancellationToken);
+        await foreach (var envelope in events.ConfigureAwait(false))
         {
-            var store = orders.Stores[i];
-            purchases[i] = new Purchase(
-                string.Create(CultureInfo.InvariantCulture, $"row-{i + 1}"),
-                file.Customers[orders.Persons[i]],
-                new DateTimeOffset(orders.UtcTicks[i], TimeSpan.Zero),
-                orders.Amounts[i],
-                currency,
-                orders.Channels[i] == NoCode ? PurchaseChannel.Web : channels[orders.Channels[i]])
-            {
-                StoreId = store == NoCode ? null : orders.StoreNames[store],
-            };
+            var purchase = (Purchase)envelope.Event;
+            purchases.Add(purchase);
+            orders.Add(customers.GetOrAdd(purchase.Customer), purchase);
+            latest = purchase.At > latest ? purchase.At : latest;
         }
 
-        return purchases;
+        // Every data row is either an event or exactly one problem, so the two counts make the rows read.
+        return new AnalysisInput($"{format} file {Path.GetFileName(path)}", orders.Build(customers.Count), customers.Keys, purchases, [], [],
+            purchases.Count == 0 ? DateTimeOffset.UnixEpoch : latest.ToUniversalTime(),
+            new InputAccount(purchases.Count + problems.Count, problems.Count, [.. problems.Kept]));
+    }
+
+    /// <summary>The rows a reader left out: all counted, the first few kept as text. Told synchronously, in line order.</summary>
+    private sealed class InputProblems(int keep) : IProgress<OrderFileProblem>
+    {
+        public int Count { get; private set; }
+
+        public List<string> Kept { get; } = [];
+
+        public void Report(OrderFileProblem value)
+        {
+            Count++;
+            if (Kept.Count < keep)
+            {
+                Kept.Add(value.ToString());
+            }
+        }
     }
 }

@@ -69,8 +69,9 @@ internal sealed partial class GraphState
     public int CountOfRoot(int root, int slot) => _counts[(root * _rules.SlotCount) + slot];
 
     /// <summary>The root of a person, or -1 when the person does not exist.</summary>
+    /// <remarks>A loaded snapshot's column reaches only the highest person number held, so numbers past it answer -1 too.</remarks>
     public int RootOfPerson(long person)
-        => person > 0 && person <= _lastPerson ? _personRoot[person] : -1;
+        => person > 0 && person <= _lastPerson && person < _personRoot.Length ? _personRoot[person] : -1;
 
     /// <summary>The nodes of a root's person, in ring order.</summary>
     public IEnumerable<int> Members(int root)
@@ -100,7 +101,12 @@ internal sealed partial class GraphState
         if (needed > _personRoot.Length)
         {
             var grown = Math.Min(Array.MaxLength, Math.Max(16, _personRoot.Length + (_personRoot.Length / 2L)));
+            var old = _personRoot.Length;
             Array.Resize(ref _personRoot, (int)Math.Max(needed, grown));
+
+            // Numbers not handed out yet are overwritten when they are; those between a loaded snapshot's highest
+            // person and its last one (see NumberPersons) belong to nobody.
+            _personRoot.AsSpan(old).Fill(-1);
         }
     }
 

@@ -19,8 +19,8 @@ internal readonly record struct Applied(
 /// </remarks>
 internal sealed partial class GraphState
 {
-    /// <summary>The audit log, oldest first.</summary>
-    public List<IdentityRefusal> Audit { get; } = [];
+    /// <summary>The audit log, oldest first, within its capacity.</summary>
+    public RefusalLog Audit { get; } = new();
 
     /// <summary>Adds a lone identifier as a person of its own, unless it is held already or blocked.</summary>
     public Applied AddIdentifier(Identifier identifier)

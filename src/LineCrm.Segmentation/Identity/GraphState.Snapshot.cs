@@ -56,6 +56,7 @@ internal sealed partial class GraphState
             writer.Write7BitEncodedInt(_linkSource[link]);
         }
 
+        writer.Write7BitEncodedInt64(Audit.Dropped);
         writer.Write7BitEncodedInt(Audit.Count);
         foreach (var refusal in Audit)
         {
@@ -80,92 +81,106 @@ internal sealed partial class GraphState
         }
     }
 
-    public static GraphState ReadBody(BinaryReader reader, CompiledRules rules, SnapshotCursor cursor)
+    /// <summary>
+    /// Reads a body written by <see cref="WriteBody"/> (or by version 1, which had no count of dropped refusals).
+    /// Every count is bounded by the bytes left (<see cref="SnapshotReader.Count"/>) before anything is allocated for it:
+    /// an identifier takes at least 4 bytes, a link 11, a refusal 14 and an identifier it names 4.
+    /// </summary>
+    public static GraphState ReadBody(SnapshotReader reader, CompiledRules rules, int version, int auditCapacity)
     {
         var state = new GraphState(rules);
-        cursor.Section = "identifier types";
-        var typeMap = new int[Count(reader, cursor, byte.MaxValue)];
+        state.Audit.Capacity = auditCapacity;
+        reader.Section = "identifier types";
+        var typeMap = new int[reader.Count(byte.MaxValue, minBytesEach: 2)];
         for (var i = 0; i < typeMap.Length; i++)
         {
             var name = reader.ReadString();
-            typeMap[i] = state.TypeIndex(Checked(() => IdentifierType.FromName(name), cursor, $"identifier type {i}"), register: true);
+            typeMap[i] = state.TypeIndex(Checked(() => IdentifierType.FromName(name), reader, $"identifier type {i}"), register: true);
         }
 
-        cursor.Section = "link sources";
-        var sources = new LinkSource[Count(reader, cursor, ushort.MaxValue + 1)];
+        reader.Section = "link sources";
+        var sources = new LinkSource[reader.Count(ushort.MaxValue + 1, minBytesEach: 2)];
         for (var i = 0; i < sources.Length; i++)
         {
             var name = reader.ReadString();
-            sources[i] = Checked(() => LinkSource.FromName(name), cursor, $"link source {i}");
+            sources[i] = Checked(() => LinkSource.FromName(name), reader, $"link source {i}");
             if (state.SourceIndex(sources[i]) != i)
             {
-                throw cursor.Invalid($"link source {i} ('{name}') appears twice");
+                throw reader.Invalid($"link source {i} ('{name}') appears twice");
             }
         }
 
-        cursor.Section = "identifiers";
-        var lastPerson = Count(reader, cursor, int.MaxValue);
-        var nodes = Count(reader, cursor, Array.MaxLength);
+        reader.Section = "identifiers";
+        var lastPerson = reader.Count(int.MaxValue, minBytesEach: 0);
+        var nodes = reader.Count(Array.MaxLength, minBytesEach: 4);
         state.EnsureNodeCapacity(nodes);
         var personOfNode = new int[nodes];
         for (var node = 0; node < nodes; node++)
         {
-            cursor.Section = $"identifier {node}";
+            reader.Section = $"identifier {node}";
             var type = reader.ReadByte();
             if (type >= typeMap.Length)
             {
-                throw cursor.Invalid($"identifier {node} has type number {type} but the snapshot lists {typeMap.Length} types");
+                throw reader.Invalid($"identifier {node} has type number {type} but the snapshot lists {typeMap.Length} types");
             }
 
-            var person = Count(reader, cursor, lastPerson);
+            var person = reader.Count(lastPerson, minBytesEach: 0);
             var value = reader.ReadString();
-            var identifier = Checked(() => new Identifier(state._types[typeMap[type]], value), cursor, $"identifier {node}");
+            var identifier = Checked(() => new Identifier(state._types[typeMap[type]], value), reader, $"identifier {node}");
             if (person == 0 || state.FindNode(identifier) >= 0)
             {
-                throw cursor.Invalid($"identifier {node} ('{identifier}') {(person == 0 ? "has no person" : "appears twice")}");
+                throw reader.Invalid($"identifier {node} ('{identifier}') {(person == 0 ? "has no person" : "appears twice")}");
             }
 
             state.AddNode(identifier, typeMap[type]);
             personOfNode[node] = person;
         }
 
-        cursor.Section = "links";
-        var links = Count(reader, cursor, Array.MaxLength / 2);
+        reader.Section = "links";
+        var links = reader.Count(Array.MaxLength / 2, minBytesEach: 11);
         state.EnsureEdgeCapacity(links);
         for (var i = 0; i < links; i++)
         {
-            cursor.Section = $"link {i}";
-            var from = Count(reader, cursor, nodes - 1);
-            var to = Count(reader, cursor, nodes - 1);
+            reader.Section = $"link {i}";
+            var from = reader.Count(nodes - 1, minBytesEach: 0);
+            var to = reader.Count(nodes - 1, minBytesEach: 0);
             var ticks = reader.ReadInt64();
-            var source = Count(reader, cursor, sources.Length - 1);
+            var source = reader.Count(sources.Length - 1, minBytesEach: 0);
             if (from == to || state.FindLink(from, to) >= 0 || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
             {
-                throw cursor.Invalid($"link {i} ({from} - {to}) is a self-link, a duplicate or out of time range");
+                throw reader.Invalid($"link {i} ({from} - {to}) is a self-link, a duplicate or out of time range");
             }
 
             state.AddLink(from, to, ticks, sources[source]);
             state.UnionUnnumbered(from, to);
         }
 
-        cursor.Section = "persons";
-        state.NumberPersons(personOfNode, lastPerson, cursor);
+        reader.Section = "persons";
+        state.NumberPersons(personOfNode, lastPerson, reader);
 
-        cursor.Section = "audit log";
-        var refusals = Count(reader, cursor, Array.MaxLength);
+        reader.Section = "audit log";
+        if (version >= 2)
+        {
+            var dropped = reader.Read7BitEncodedInt64();
+            state.Audit.AddDropped(dropped >= 0 ? dropped : throw reader.Invalid($"the count of dropped refusals is {dropped}"));
+        }
+
+        var refusals = reader.Count(Array.MaxLength, minBytesEach: 14);
         for (var i = 0; i < refusals; i++)
         {
-            cursor.Section = $"audit entry {i}";
-            state.Audit.Add(ReadRefusal(reader, cursor));
+            reader.Section = $"audit entry {i}";
+            state.Audit.Add(ReadRefusal(reader));
         }
 
         return state;
     }
 
-    private void NumberPersons(int[] personOfNode, int lastPerson, SnapshotCursor cursor)
+    private void NumberPersons(int[] personOfNode, int lastPerson, SnapshotReader cursor)
     {
+        // The person column reaches the highest number held, not the last handed out: numbers past it belong to
+        // nobody (RootOfPerson), and the column grows to the last one when the next person is made.
         _lastPerson = lastPerson;
-        _personRoot = new int[(long)lastPerson + 1];
+        _personRoot = new int[(personOfNode.Length == 0 ? 0 : personOfNode.Max()) + 1];
         Array.Fill(_personRoot, -1);
         for (var node = 0; node < personOfNode.Length; node++)
         {
@@ -184,38 +199,38 @@ internal sealed partial class GraphState
         }
     }
 
-    private static IdentityRefusal ReadRefusal(BinaryReader reader, SnapshotCursor cursor)
+    private static IdentityRefusal ReadRefusal(SnapshotReader reader)
     {
         var rule = (IdentityRuleKind)reader.ReadByte();
         if (!Enum.IsDefined(rule))
         {
-            throw cursor.Invalid($"rule number {(int)rule} is unknown");
+            throw reader.Invalid($"rule number {(int)rule} is unknown");
         }
 
         var reason = reader.ReadString();
         IdentityLink? link = null;
         if (reader.ReadBoolean())
         {
-            var from = ReadIdentifier(reader, cursor);
-            var to = ReadIdentifier(reader, cursor);
-            var at = ReadTime(reader, cursor);
+            var from = ReadIdentifier(reader);
+            var to = ReadIdentifier(reader);
+            var at = ReadTime(reader);
             var source = reader.ReadString();
-            link = Checked(() => new IdentityLink(from, to, at, LinkSource.FromName(source)), cursor, "the refused link");
+            link = Checked(() => new IdentityLink(from, to, at, LinkSource.FromName(source)), reader, "the refused link");
         }
 
-        var involved = new Identifier[Count(reader, cursor, Array.MaxLength)];
+        var involved = new Identifier[reader.Count(Array.MaxLength, minBytesEach: 4)];
         for (var i = 0; i < involved.Length; i++)
         {
-            involved[i] = ReadIdentifier(reader, cursor);
+            involved[i] = ReadIdentifier(reader);
         }
 
-        return new IdentityRefusal(rule, reason, link, involved, ReadTime(reader, cursor));
+        return new IdentityRefusal(rule, reason, link, involved, ReadTime(reader));
     }
 
-    private static Identifier ReadIdentifier(BinaryReader reader, SnapshotCursor cursor)
+    private static Identifier ReadIdentifier(SnapshotReader reader)
     {
         var text = reader.ReadString();
-        return Checked(() => Identifier.Parse(text, CultureInfo.InvariantCulture), cursor, "an identifier");
+        return Checked(() => Identifier.Parse(text, CultureInfo.InvariantCulture), reader, "an identifier");
     }
 
     private static void WriteTime(BinaryWriter writer, DateTimeOffset time)
@@ -224,37 +239,20 @@ internal sealed partial class GraphState
         writer.Write((short)time.Offset.TotalMinutes);
     }
 
-    private static DateTimeOffset ReadTime(BinaryReader reader, SnapshotCursor cursor)
+    private static DateTimeOffset ReadTime(SnapshotReader reader)
     {
         var ticks = reader.ReadInt64();
         var minutes = reader.ReadInt16();
-        return Checked(() => new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(minutes)), cursor, "a time");
+        return Checked(() => new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(minutes)), reader, "a time");
     }
 
-    private static int Count(BinaryReader reader, SnapshotCursor cursor, int max)
-    {
-        int value;
-        try
-        {
-            value = reader.Read7BitEncodedInt();
-        }
-        catch (FormatException e)
-        {
-            throw cursor.Invalid($"a number is malformed ({e.Message})");
-        }
-
-        return value >= 0 && value <= max
-            ? value
-            : throw cursor.Invalid($"the number {value} is out of range (0 to {max})");
-    }
-
-    private static T Checked<T>(Func<T> make, SnapshotCursor cursor, string what)
+    private static T Checked<T>(Func<T> make, SnapshotReader cursor, string what)
     {
         try
         {
             return make();
         }
-        catch (Exception e) when (e is ArgumentException or FormatException)
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
         {
             throw cursor.Invalid($"{what} is not valid: {e.Message}");
         }

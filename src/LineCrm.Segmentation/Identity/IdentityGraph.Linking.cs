@@ -21,19 +21,7 @@ public sealed partial class IdentityGraph
     /// <param name="person">Its person; default when it was refused.</param>
     /// <returns>False when its value is blocked by the rules; the refusal is in the <see cref="AuditLog"/>.</returns>
     /// <exception cref="ArgumentException">The identifier is <c>default</c>.</exception>
-    public bool TryAddIdentifier(Identifier identifier, out PersonId person)
-    {
-        var applied = _state.AddIdentifier(Require(identifier));
-        if (applied.Outcome == LinkOutcome.Refused)
-        {
-            Refuse(applied, null);
-            person = default;
-            return false;
-        }
-
-        person = new PersonId(applied.Person);
-        return true;
-    }
+    public bool TryAddIdentifier(Identifier identifier, out PersonId person) => TryAddOne(identifier, out person, out _);
 
     /// <summary>
     /// The person of an identifier, adding it as a person of its own when the graph has not seen it: what a store
@@ -42,12 +30,25 @@ public sealed partial class IdentityGraph
     /// <exception cref="ArgumentException">The identifier is <c>default</c>, or its value is blocked by the rules (the refusal is also in the <see cref="AuditLog"/>).</exception>
     public PersonId ResolveOrAdd(Identifier identifier)
     {
-        if (TryAddIdentifier(identifier, out var person))
+        // The refusal itself, not the audit log's last entry: the log may keep none (AuditLogCapacity 0).
+        return TryAddOne(identifier, out var person, out var refusal)
+            ? person
+            : throw new ArgumentException(refusal!.Reason, nameof(identifier));
+    }
+
+    private bool TryAddOne(Identifier identifier, out PersonId person, out IdentityRefusal? refusal)
+    {
+        var applied = _state.AddIdentifier(Require(identifier));
+        if (applied.Outcome == LinkOutcome.Refused)
         {
-            return person;
+            refusal = Refuse(applied, null);
+            person = default;
+            return false;
         }
 
-        throw new ArgumentException(_state.Audit[^1].Reason, nameof(identifier));
+        refusal = null;
+        person = new PersonId(applied.Person);
+        return true;
     }
 
     /// <summary>Adds many lone identifiers; blocked ones are refused into the <see cref="AuditLog"/>.</summary>

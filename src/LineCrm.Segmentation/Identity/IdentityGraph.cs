@@ -56,7 +56,7 @@ public sealed partial class IdentityGraph
     /// <summary>Raised after removing a link or an identifier changed its person's shape (split it or removed it).</summary>
     public event EventHandler<PersonSplit>? PersonsSplit;
 
-    /// <summary>Raised after each refusal, once it is in the <see cref="AuditLog"/>.</summary>
+    /// <summary>Raised after each refusal, once it is in the <see cref="AuditLog"/> (which may drop it later, or at once with a capacity of 0).</summary>
     public event EventHandler<IdentityRefusal>? LinkRefused;
 
     /// <summary>The rules this graph checks.</summary>
@@ -71,10 +71,37 @@ public sealed partial class IdentityGraph
     /// <summary>The number of links held (a pair linked many times counts once).</summary>
     public int LinkCount => _state.LinkCount;
 
-    /// <summary>Every refused link and identifier, oldest first, with the rule and the values.</summary>
+    /// <summary>The <see cref="AuditLogCapacity"/> of a new graph.</summary>
+    public const int DefaultAuditLogCapacity = RefusalLog.DefaultCapacity;
+
+    /// <summary>
+    /// The most recent refused links and identifiers, at most <see cref="AuditLogCapacity"/> of them, oldest first,
+    /// with the rule and the values. Older ones are dropped (and counted in <see cref="AuditLogDropped"/>);
+    /// <see cref="LinkRefused"/> is raised for every refusal, kept or not.
+    /// </summary>
     public IReadOnlyList<IdentityRefusal> AuditLog => _state.Audit;
 
-    /// <summary>Empties the <see cref="AuditLog"/> (after copying it elsewhere, say).</summary>
+    /// <summary>
+    /// How many refusals the <see cref="AuditLog"/> keeps: when one more arrives, the oldest is dropped. A refusal
+    /// costs about 455 bytes, so the default of <see cref="DefaultAuditLogCapacity"/> (10,000) holds about 4.5 MB. 0
+    /// keeps none (follow <see cref="LinkRefused"/> instead). Lowering it drops the oldest entries over the new
+    /// capacity at once. It is a setting of this graph: a snapshot does not carry it, and <see cref="Load"/> keeps
+    /// the most recent entries of a snapshot within it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int AuditLogCapacity
+    {
+        get => _state.Audit.Capacity;
+        set => _state.Audit.Capacity = value;
+    }
+
+    /// <summary>
+    /// How many refusals were dropped from the <see cref="AuditLog"/> to keep it within <see cref="AuditLogCapacity"/>
+    /// since the graph was made or the log last cleared (a loaded snapshot brings the count it was saved with).
+    /// </summary>
+    public long AuditLogDropped => _state.Audit.Dropped;
+
+    /// <summary>Empties the <see cref="AuditLog"/> (after copying it elsewhere, say) and sets <see cref="AuditLogDropped"/> back to 0.</summary>
     public void ClearAuditLog() => _state.Audit.Clear();
 
     /// <summary>Makes room for this many identifiers and links in all, so a bulk load does not grow the graph step by step.</summary>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using LineCrm.Events;
 using LineCrm.Identity;
 
 namespace LineCrm.Segmentation.Ingestion;
@@ -17,8 +17,6 @@ public static class CdnowReader
     /// <summary>The identifier type of CDNOW customers.</summary>
     public static IdentifierType CustomerType { get; } = IdentifierType.FromName("cdnow");
 
-    private static readonly string[] FieldNames = ["customer_id", "date", "number_of_cds", "dollar_value"];
-
     /// <summary>Loads a CDNOW file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">The time zone and how to treat invalid rows.</param>
@@ -35,64 +33,37 @@ public static class CdnowReader
     /// <param name="options">The time zone and how to treat invalid rows.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     /// <exception cref="OrderFileFormatException">Strict mode and a row is invalid.</exception>
-    public static async Task<OrderFile> ReadAsync(TextReader reader, OrderFileOptions options, CancellationToken cancellationToken = default)
+    public static Task<OrderFile> ReadAsync(TextReader reader, OrderFileOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
-        var collector = new OrderFileCollector(options);
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line) || (lineNumber == 1 && line.TrimStart().StartsWith(FieldNames[0], StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            collector.CountRow();
-            ReadRow(line, lineNumber, options.TimeZone, collector);
-        }
-
-        return collector.Build();
+        var problems = new OrderFileProblems(options, null);
+        return OrderFileCollector.CollectAsync(CdnowRows.ReadAsync(reader, options, problems, cancellationToken), problems);
     }
 
-    private static void ReadRow(string line, int lineNumber, TimeZoneInfo timeZone, OrderFileCollector collector)
+    /// <summary>
+    /// Streams the orders of CDNOW text as purchase events (in US dollars, channel web), one per valid row, as the
+    /// text is read: nothing is read before the first event is asked for.
+    /// </summary>
+    /// <remarks>
+    /// CDNOW rows have no order id, so each event's id is made from the row: <c>cdnow:</c>, the customer number, the
+    /// date and the row's ordinal among the rows of the same customer on the same date, counted from 1 in file order
+    /// (<c>cdnow:00001:19970101:1</c>, then <c>...:2</c> for a second order that day). Reading the same file again
+    /// gives the same ids; so does fixing an invalid amount, since every row with a readable customer and date counts.
+    /// Swapping two rows of one customer on one day swaps their ids. The event's <see cref="Purchase.OrderId"/> is the
+    /// id without the <c>cdnow:</c> prefix. The reader holds one count per (customer, date) pair for this.
+    /// </remarks>
+    /// <param name="reader">The text.</param>
+    /// <param name="options">The time zone, the line-length limit and how to treat invalid rows.</param>
+    /// <param name="problems">Told of every invalid row (without strict mode), synchronously and in line order; may be null.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <returns>The purchases, each in a <see cref="CustomerEventEnvelope"/> with its id.</returns>
+    /// <exception cref="OrderFileFormatException">While enumerating: strict mode and a row is invalid.</exception>
+    public static IAsyncEnumerable<CustomerEventEnvelope> ReadEventsAsync(TextReader reader, OrderFileOptions options,
+        IProgress<OrderFileProblem>? problems = null, CancellationToken cancellationToken = default)
     {
-        Span<Range> fields = stackalloc Range[5];
-        var span = line.AsSpan();
-        var count = span.SplitAny(fields, " \t\r", StringSplitOptions.RemoveEmptyEntries);
-        if (count != 4)
-        {
-            collector.Reject(lineNumber, 0, string.Empty,
-                $"expected 4 fields ({string.Join(' ', FieldNames)}), found {(count > 4 ? "more" : count.ToString(CultureInfo.InvariantCulture))}.");
-            return;
-        }
-
-        var customer = span[fields[0]];
-        if (customer.ContainsAnyExceptInRange('0', '9'))
-        {
-            collector.Reject(lineNumber, 1, FieldNames[0], $"'{customer}' is not a customer number (digits).");
-            return;
-        }
-
-        if (!DateOnly.TryParseExact(span[fields[1]], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            collector.Reject(lineNumber, 2, FieldNames[1], $"'{span[fields[1]]}' is not a date (yyyyMMdd).");
-            return;
-        }
-
-        if (!int.TryParse(span[fields[2]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var cds) || cds < 1)
-        {
-            collector.Reject(lineNumber, 3, FieldNames[2], $"'{span[fields[2]]}' is not a number of CDs (a whole number, 1 or more).");
-            return;
-        }
-
-        if (!decimal.TryParse(span[fields[3]], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var dollars))
-        {
-            collector.Reject(lineNumber, 4, FieldNames[3], $"'{span[fields[3]]}' is not an amount (for example 11.77).");
-            return;
-        }
-
-        collector.Add(new Identifier(CustomerType, customer.ToString()), LocalTimes.AtNoon(date, timeZone), dollars, cds, channel: "web");
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(options);
+        return OrderCsvReader.EventsOf(CdnowRows.ReadAsync(reader, options, new OrderFileProblems(options, problems), cancellationToken), default);
     }
 }

@@ -8,10 +8,15 @@ internal static class LocalTimes
     /// <summary>A date-only value is placed at local noon: on its date in the zone even when midnight is skipped or repeated.</summary>
     public static readonly TimeOnly DateOnlyTime = new(12, 0);
 
-    public static DateTimeOffset AtNoon(DateOnly date, TimeZoneInfo timeZone)
-        => FromLocal(date.ToDateTime(DateOnlyTime), timeZone, out _) ?? throw new InvalidOperationException("Noon is never skipped.");
+    /// <returns>The instant, or null (with <paramref name="problem"/>) when it falls outside years 1 to 9999 in UTC.</returns>
+    public static DateTimeOffset? AtNoon(DateOnly date, TimeZoneInfo timeZone, out string? problem)
+        => FromLocal(date.ToDateTime(DateOnlyTime), timeZone, out problem);
 
-    /// <summary>The instant of a local wall-clock time; null when the zone skips it (a daylight-saving gap). Repeated times take the earlier instant.</summary>
+    /// <summary>
+    /// The instant of a local wall-clock time; null when the zone skips it (a daylight-saving gap) or when its instant
+    /// falls outside what <see cref="DateTimeOffset"/> holds (UTC years 1 to 9999: 0001-01-01T00:00 in Tokyo is
+    /// 0000-12-31 in UTC). Repeated times take the earlier instant.
+    /// </summary>
     public static DateTimeOffset? FromLocal(DateTime local, TimeZoneInfo timeZone, out string? problem)
     {
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
@@ -22,6 +27,14 @@ internal static class LocalTimes
         }
 
         var offset = timeZone.IsAmbiguousTime(local) ? timeZone.GetAmbiguousTimeOffsets(local).Max() : timeZone.GetUtcOffset(local);
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            problem = FormattableString.Invariant(
+                $"{local:yyyy-MM-dd HH:mm:ss} in {timeZone.Id} (UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}) falls outside years 1 to 9999 in UTC.");
+            return null;
+        }
+
         problem = null;
         return new DateTimeOffset(local, offset);
     }
@@ -31,8 +44,7 @@ internal static class LocalTimes
     {
         if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            problem = null;
-            return AtNoon(date, timeZone);
+            return AtNoon(date, timeZone, out problem);
         }
 
         if (HasOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))

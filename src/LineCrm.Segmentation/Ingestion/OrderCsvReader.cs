@@ -1,6 +1,4 @@
-using System.Globalization;
 using LineCrm.Events;
-using LineCrm.Identity;
 
 namespace LineCrm.Segmentation.Ingestion;
 
@@ -35,188 +33,54 @@ public static class OrderCsvReader
     /// <param name="options">The time zone of times without offset and how to treat invalid rows.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     /// <exception cref="OrderFileFormatException">The header is missing or wrong, or strict mode and a row is invalid.</exception>
-    public static async Task<OrderFile> ReadAsync(TextReader reader, OrderFileOptions options, CancellationToken cancellationToken = default)
+    public static Task<OrderFile> ReadAsync(TextReader reader, OrderFileOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
-        var collector = new OrderFileCollector(options);
-        var fields = new List<string>();
-        Header? header = null;
-        var orderIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        string? currency = null;
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (!CsvFields.TrySplit(line, fields, out var badColumn, out var problem))
-            {
-                if (header is null)
-                {
-                    throw new OrderFileFormatException(new OrderFileProblem(lineNumber, badColumn, string.Empty, "header: " + problem));
-                }
-
-                collector.CountRow();
-                collector.Reject(lineNumber, badColumn, header.NameOf(badColumn), problem!);
-                continue;
-            }
-
-            if (header is null)
-            {
-                header = Header.Parse(fields, lineNumber);
-                continue;
-            }
-
-            collector.CountRow();
-            var row = new Row(fields, header, lineNumber, collector);
-            if (row.Read(options.TimeZone, orderIds, ref currency) is { } order)
-            {
-                collector.Add(order.Customer, order.At, order.Amount, order.Quantity, order.Store, order.Channel, order.Campaign);
-            }
-        }
-
-        if (header is null)
-        {
-            throw new OrderFileFormatException(new OrderFileProblem(Math.Max(lineNumber, 1), 0, string.Empty,
-                $"the file has no header; the first line must name the columns ({string.Join(',', RequiredColumns)}, ...)."));
-        }
-
-        return collector.Build();
+        var problems = new OrderFileProblems(options, null);
+        return OrderFileCollector.CollectAsync(OrderCsvRows.ReadAsync(reader, options, problems, cancellationToken), problems);
     }
 
-    private sealed record ParsedOrder(Identifier Customer, DateTimeOffset At, decimal Amount, int Quantity, string? Store, string? Channel, string? Campaign);
-
-    private sealed class Header
+    /// <summary>
+    /// Streams the orders of CSV text as purchase events, one per valid row, as the text is read: nothing is read
+    /// before the first event is asked for, and only the current line and the order ids seen so far are held.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Each event's id is <c>order:</c> followed by the row's <c>order_id</c> (<c>order:O-1001</c>), so the same order
+    /// read from two files, or from the same file delivered again, has the same id and a log keyed on ids counts it
+    /// once. An <c>order_id</c> is therefore at most 250 characters, and one that repeats within the file is a problem
+    /// of the later row.
+    /// </para>
+    /// <para>
+    /// An event's <see cref="Events.Purchase.Currency"/> is the row's <c>currency</c>, or <c>XXX</c> (ISO 4217's
+    /// "no currency") when the file has none; its channel is the row's <c>channel</c>, or web when the row names none.
+    /// </para>
+    /// </remarks>
+    /// <param name="reader">The text.</param>
+    /// <param name="options">The time zone of times without offset, the line-length limit and how to treat invalid rows.</param>
+    /// <param name="problems">
+    /// Told of every invalid row (without strict mode), synchronously and in line order, before the next event; may be
+    /// null. <see cref="OrderFileOptions.MaxReportedProblems"/> does not limit it.
+    /// </param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <returns>The purchases, each in a <see cref="CustomerEventEnvelope"/> with its id.</returns>
+    /// <exception cref="OrderFileFormatException">While enumerating: the header is missing or wrong, or strict mode and a row is invalid.</exception>
+    public static IAsyncEnumerable<CustomerEventEnvelope> ReadEventsAsync(TextReader reader, OrderFileOptions options,
+        IProgress<OrderFileProblem>? problems = null, CancellationToken cancellationToken = default)
     {
-        private readonly string[] _names;
-
-        private Header(string[] names) => _names = names;
-
-        public int Count => _names.Length;
-
-        public string NameOf(int column) => column >= 1 && column <= _names.Length ? _names[column - 1] : string.Empty;
-
-        public int IndexOf(string name) => Array.IndexOf(_names, name);
-
-        public static Header Parse(List<string> fields, int line)
-        {
-            var names = fields.Select(f => f.Trim().ToLowerInvariant()).ToArray();
-            for (var c = 0; c < names.Length; c++)
-            {
-                if (!RequiredColumns.Contains(names[c]) && !OptionalColumns.Contains(names[c]))
-                {
-                    throw new OrderFileFormatException(new OrderFileProblem(line, c + 1, names[c],
-                        $"unknown column '{fields[c]}'; the columns are {string.Join(", ", RequiredColumns.Concat(OptionalColumns))}."));
-                }
-
-                if (Array.IndexOf(names, names[c]) != c)
-                {
-                    throw new OrderFileFormatException(new OrderFileProblem(line, c + 1, names[c], $"column '{names[c]}' appears twice."));
-                }
-            }
-
-            foreach (var required in RequiredColumns)
-            {
-                if (!names.Contains(required))
-                {
-                    throw new OrderFileFormatException(new OrderFileProblem(line, 0, required, $"the header has no '{required}' column."));
-                }
-            }
-
-            return new Header(names);
-        }
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(options);
+        return EventsOf(OrderCsvRows.ReadAsync(reader, options, new OrderFileProblems(options, problems), cancellationToken), default);
     }
 
-    private readonly ref struct Row(List<string> fields, Header header, int line, OrderFileCollector collector)
+    /// <summary>The events of streamed rows; a token given to the enumerator (<c>WithCancellation</c>) reaches the rows.</summary>
+    internal static async IAsyncEnumerable<CustomerEventEnvelope> EventsOf(IAsyncEnumerable<OrderRow> rows,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        public ParsedOrder? Read(TimeZoneInfo timeZone, Dictionary<string, int> orderIds, ref string? currency)
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (fields.Count != header.Count)
-            {
-                collector.Reject(line, 0, string.Empty, FormattableString.Invariant($"expected {header.Count} fields as in the header, found {fields.Count}."));
-                return null;
-            }
-
-            var orderId = Field("order_id");
-            if (orderId.Length == 0)
-            {
-                return Reject("order_id", "is empty.");
-            }
-
-            if (orderIds.TryGetValue(orderId, out var firstLine))
-            {
-                return Reject("order_id", FormattableString.Invariant($"'{orderId}' appeared before, on line {firstLine}."));
-            }
-
-            if (!Identifier.TryParse(Field("customer"), CultureInfo.InvariantCulture, out var customer))
-            {
-                return Reject("customer", $"'{Field("customer")}' is not an identifier (type:value, for example web:M-1001 or store:CARD-1).");
-            }
-
-            if (LocalTimes.Parse(Field("ordered_at"), timeZone, out var timeProblem) is not { } at)
-            {
-                return Reject("ordered_at", timeProblem!);
-            }
-
-            if (!decimal.TryParse(Field("amount"), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-            {
-                return Reject("amount", $"'{Field("amount")}' is not an amount (invariant decimal, for example 1200 or -350.50).");
-            }
-
-            var quantity = 0;
-            if (Optional("quantity") is { } q && (!int.TryParse(q, NumberStyles.None, CultureInfo.InvariantCulture, out quantity) || quantity < 1))
-            {
-                return Reject("quantity", $"'{q}' is not a quantity (a whole number, 1 or more; a refund is a negative amount).");
-            }
-
-            if (Optional("currency") is { } code)
-            {
-                if (code.Length != 3 || !code.All(char.IsAsciiLetter))
-                {
-                    return Reject("currency", $"'{code}' is not a three-letter ISO 4217 code.");
-                }
-
-                code = code.ToUpperInvariant();
-                currency ??= code;
-                if (code != currency)
-                {
-                    return Reject("currency", $"'{code}' differs from the file's currency {currency}; amounts in different currencies cannot be added up.");
-                }
-            }
-
-            string? channel = null;
-            if (Optional("channel") is { } c)
-            {
-                try
-                {
-                    channel = PurchaseChannel.FromName(c).Name;
-                }
-                catch (ArgumentException e)
-                {
-                    return Reject("channel", e.Message);
-                }
-            }
-
-            orderIds.Add(orderId, line);
-            return new ParsedOrder(customer, at, amount, quantity, Optional("store_id"), channel, Optional("campaign_id"));
-        }
-
-        private string Field(string name) => fields[header.IndexOf(name)];
-
-        private string? Optional(string name)
-        {
-            var i = header.IndexOf(name);
-            return i < 0 || fields[i].Length == 0 ? null : fields[i];
-        }
-
-        private ParsedOrder? Reject(string name, string message)
-        {
-            collector.Reject(line, header.IndexOf(name) + 1, name, message);
-            return null;
+            yield return row.Event;
         }
     }
 }

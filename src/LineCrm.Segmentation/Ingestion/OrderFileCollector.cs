@@ -4,43 +4,35 @@ using LineCrm.Segmentation.Metrics;
 namespace LineCrm.Segmentation.Ingestion;
 
 /// <summary>
-/// What both order readers share: numbering customers, collecting valid rows, and counting and describing
-/// invalid ones (or throwing on the first, in strict mode).
+/// Turns the rows both readers stream into an <see cref="OrderFile"/>: numbers customers in order of first
+/// appearance and collects the orders in columns.
 /// </summary>
-internal sealed class OrderFileCollector(OrderFileOptions options)
+internal sealed class OrderFileCollector
 {
     private readonly PersonIndex<Identifier> _customers = new();
     private readonly OrderTableBuilder _orders = new();
     private readonly List<int> _quantities = [];
-    private readonly List<OrderFileProblem> _problems = [];
-    private int _invalid;
 
-    public int DataRows { get; private set; }
-
-    public void CountRow() => DataRows++;
-
-    public void Add(Identifier customer, DateTimeOffset at, decimal amount, int quantity, string? store = null, string? channel = null, string? campaign = null)
+    public void Add(OrderRow row)
     {
-        _orders.Add(_customers.GetOrAdd(customer), at, amount, store, channel, campaign);
-        _quantities.Add(quantity);
+        var purchase = row.Purchase;
+        _orders.Add(_customers.GetOrAdd(purchase.Customer), purchase.At, purchase.Amount, purchase.StoreId,
+            row.HasChannel ? purchase.Channel.Name : null, purchase.CampaignId);
+        _quantities.Add(row.Quantity);
     }
 
-    /// <summary>Records an invalid row; throws in strict mode.</summary>
-    public void Reject(int line, int column, string field, string message)
+    public OrderFile Build(OrderFileProblems problems)
+        => new(_orders.Build(_customers.Count), _customers.Keys, [.. _quantities], problems.DataRows, problems.InvalidRows, [.. problems.Kept]);
+
+    /// <summary>Reads every row of a stream into a file.</summary>
+    public static async Task<OrderFile> CollectAsync(IAsyncEnumerable<OrderRow> rows, OrderFileProblems problems)
     {
-        var problem = new OrderFileProblem(line, column, field, message);
-        if (options.Strict)
+        var collector = new OrderFileCollector();
+        await foreach (var row in rows.ConfigureAwait(false))
         {
-            throw new OrderFileFormatException(problem);
+            collector.Add(row);
         }
 
-        _invalid++;
-        if (_problems.Count < options.MaxReportedProblems)
-        {
-            _problems.Add(problem);
-        }
+        return collector.Build(problems);
     }
-
-    public OrderFile Build()
-        => new(_orders.Build(_customers.Count), _customers.Keys, [.. _quantities], DataRows, _invalid, [.. _problems]);
 }

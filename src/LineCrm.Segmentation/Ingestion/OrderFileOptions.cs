@@ -23,4 +23,15 @@ public sealed record OrderFileOptions(TimeZoneInfo TimeZone)
         get;
         init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxReportedProblems), value, "Must be zero or more.");
     } = 100;
+
+    /// <summary>
+    /// The longest line read, in characters; 1 MiB (1,048,576) by default. A longer line is an invalid row
+    /// ("line N is longer than the limit of M characters") and is skipped without being held in memory: the reader
+    /// reads on in chunks to its end. Must be more than zero.
+    /// </summary>
+    public int MaxLineLength
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxLineLength), value, "Must be more than zero.");
+    } = 1024 * 1024;
 }

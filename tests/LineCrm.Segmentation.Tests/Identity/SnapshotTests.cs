@@ -78,13 +78,13 @@ public sealed class SnapshotTests
     public void An_unknown_version_is_refused_and_named()
     {
         var bytes = SavedExample();
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), 2);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), IdentityGraph.SnapshotVersion + 1);
         var graph = Existing();
 
         var error = Assert.Throws<InvalidDataException>(() => graph.Load(new MemoryStream(bytes)));
 
-        Assert.Contains("version is 2", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"reads version {IdentityGraph.SnapshotVersion}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"version is {IdentityGraph.SnapshotVersion + 1}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"reads versions 1 and {IdentityGraph.SnapshotVersion}", error.Message, StringComparison.Ordinal);
         AssertUnchanged(graph);
     }
 
