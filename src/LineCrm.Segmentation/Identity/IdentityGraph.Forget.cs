@@ -11,7 +11,10 @@ public sealed partial class IdentityGraph
     /// <see cref="RemoveIdentifier"/>, the person does not fall apart on the way: no <see cref="PersonsSplit"/> is
     /// raised. Forget the person in the stores that follow the graph too (<c>MemberTable.Forget</c>).
     /// </summary>
-    /// <remarks>Refusals in the <see cref="AuditLog"/> that name one of the identifiers stay there; clear or trim the log as your retention rules say.</remarks>
+    /// <remarks>
+    /// Refusals in the <see cref="AuditLog"/> that name one of the identifiers (as a refused identifier or an end of
+    /// a refused link) are removed too, so the graph keeps nothing of the person; the other refusals stay in order.
+    /// </remarks>
     /// <param name="person">The person.</param>
     /// <returns>The identifiers removed; empty when the graph does not hold the person.</returns>
     public IReadOnlyList<Identifier> Forget(PersonId person)
@@ -33,6 +36,10 @@ public sealed partial class IdentityGraph
             }
         }
 
+        var forgotten = identifiers.ToHashSet();
+        state.Audit.RemoveWhere(refusal =>
+            refusal.Identifiers.Any(forgotten.Contains)
+            || (refusal.Link is { } link && (forgotten.Contains(link.From) || forgotten.Contains(link.To))));
         return identifiers;
     }
 }

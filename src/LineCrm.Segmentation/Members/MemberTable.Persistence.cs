@@ -36,16 +36,18 @@ public sealed partial class MemberTable
     /// </summary>
     /// <param name="source">A readable stream positioned at the start of the file; it is read to its end.</param>
     /// <param name="resolver">
-    /// Resolves the identifiers of events appended after loading; <see cref="IdentifierKeyedPersonResolver"/> when
-    /// null. Load the identity graph the table was kept with beside it, so that the persons agree.
+    /// Resolves the identifiers of events appended after loading: the one the table was kept with, loaded beside it
+    /// (the identity graph from its snapshot, or <see cref="IdentifierKeyedPersonResolver.Load"/>), so that an
+    /// identifier keeps its person. A fresh resolver would number persons from 1 again, over the loaded ones.
     /// </param>
     /// <returns>The loaded table, at <see cref="Version"/> 0.</returns>
     /// <exception cref="InvalidDataException">The stream is not a member table file, is of a later version, is
     /// truncated, does not match its hashes, or contradicts itself.</exception>
-    public static MemberTable Load(Stream source, IPersonResolver? resolver = null)
+    public static MemberTable Load(Stream source, IPersonResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var table = new MemberTable(resolver ?? new IdentifierKeyedPersonResolver());
+        ArgumentNullException.ThrowIfNull(resolver);
+        var table = new MemberTable(resolver);
         MemberTableLoader.Load(source, table);
         return table;
     }

@@ -42,6 +42,14 @@ internal static class RandomTables
             select new Op(kind, who, other, value),
             size * 4)).ToArbitrary();
 
+    /// <summary>A fixed sequence of <paramref name="count"/> operations of every kind, the same for the same seed.</summary>
+    public static Op[] Sample(int seed, int count)
+    {
+        var random = new Random(seed);
+        var kinds = Enum.GetValues<OpKind>();
+        return [.. Enumerable.Range(0, count).Select(_ => new Op(kinds[random.Next(kinds.Length)], random.Next(12), random.Next(12), random.Next(-50, 5001)))];
+    }
+
     /// <summary>A table and the resolver that goes with it, both fed the same operations.</summary>
     public sealed class World
     {
@@ -172,7 +180,15 @@ internal static class RandomTables
     public static string Describe(MemberTable table)
     {
         var lines = new List<string> { $"count {table.Count} purchases {table.PurchaseCount} interactions {table.InteractionCount}" };
-        foreach (var person in table.Persons)
+        lines.Add(DescribePersons(table, table.Persons));
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>What a table says of some of its persons, as one comparable text.</summary>
+    public static string DescribePersons(MemberTable table, IEnumerable<PersonId> persons)
+    {
+        var lines = new List<string>();
+        foreach (var person in persons)
         {
             Assert.True(table.TryGetFacts(person, out var f));
             lines.Add($"{f.Person} blocked={f.Blocked} added={f.FriendAddedAt:O} click={f.LastClickAt:O} line={f.LineUser} " +
