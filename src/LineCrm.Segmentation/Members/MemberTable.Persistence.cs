@@ -53,14 +53,9 @@ public sealed partial class MemberTable
     }
 
     /// <summary>Takes the identifier types and the person index of loaded columns.</summary>
-    internal void AdoptLoaded(IReadOnlyList<IdentifierType> identifierTypes)
+    internal void AdoptLoaded(IReadOnlyList<IdentifierType> identifierTypes, Dictionary<long, int> rowOfPerson)
     {
         _identifierTypes.AddRange(identifierTypes);
-        var ids = Columns.PersonIds;
-        _rowOfPerson.EnsureCapacity(Columns.Rows);
-        for (var row = 0; row < Columns.Rows; row++)
-        {
-            _rowOfPerson.Add(ids[row], row);
-        }
+        _rowOfPerson = rowOfPerson;
     }
 }

@@ -6,9 +6,6 @@ internal static class ColumnFile
     /// <summary>The header: eight magic bytes and a 32-bit version.</summary>
     public const int HeaderLength = 12;
 
-    /// <summary>A section's frame: its kind and byte length before the payload, its hash after.</summary>
-    public const int SectionOverhead = sizeof(int) + sizeof(long) + sizeof(ulong);
-
     public static void RequireLittleEndian()
     {
         // The columns are written and read as they lie in memory; the format is little-endian.

@@ -15,6 +15,9 @@ internal sealed class MemberTableCheck(LoadedFile file)
 
     private readonly LoadedFile _f = file;
 
+    /// <summary>Each person's row, built while the ids are checked to be unique (after <see cref="All"/>).</summary>
+    public Dictionary<long, int> RowOfPerson { get; private set; } = [];
+
     public void All()
     {
         Pools();
@@ -73,11 +76,11 @@ internal sealed class MemberTableCheck(LoadedFile file)
         Length(_f.PurchaseCounts.Length, n, Section.PurchaseCounts);
         Length(_f.InteractionCounts.Length, n, Section.InteractionCounts);
 
-        var seen = new HashSet<long>(n);
+        var rowOfPerson = new Dictionary<long, int>(n);
         var typeMask = _f.IdentifierTypes.Count == 32 ? -1 : (1 << _f.IdentifierTypes.Count) - 1;
         for (var row = 0; row < n; row++)
         {
-            if (_f.PersonIds[row] <= 0 || !seen.Add(_f.PersonIds[row]))
+            if (_f.PersonIds[row] <= 0 || !rowOfPerson.TryAdd(_f.PersonIds[row], row))
             {
                 Fail($"person {row} has the id {_f.PersonIds[row]}, which is not positive or repeats");
             }
@@ -104,6 +107,7 @@ internal sealed class MemberTableCheck(LoadedFile file)
         }
 
         TrailingBitsClear(_f.Blocked, n, Section.Blocked, 0);
+        RowOfPerson = rowOfPerson;
     }
 
     private static long Nested(int[] counts, int elements, Section section)

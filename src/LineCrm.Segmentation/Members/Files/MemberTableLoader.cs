@@ -21,8 +21,9 @@ internal static class MemberTableLoader
 
         var file = Read(reader);
         reader.ReadEnd();
-        new MemberTableCheck(file).All();
-        Fill(file, table);
+        var check = new MemberTableCheck(file);
+        check.All();
+        Fill(file, check.RowOfPerson, table);
     }
 
     private static LoadedFile Read(ColumnFileReader r)
@@ -75,7 +76,7 @@ internal static class MemberTableLoader
         };
     }
 
-    private static void Fill(LoadedFile f, MemberTable table)
+    private static void Fill(LoadedFile f, Dictionary<long, int> rowOfPerson, MemberTable table)
     {
         var n = f.PersonIds.Length;
         var lineUserIds = new string?[n];
@@ -103,7 +104,7 @@ internal static class MemberTableLoader
         var words = Bits.WordsFor(n);
         table.Tags.Load(Enumerable.Range(0, f.TagNames.Count).Select(id => f.TagBits.AsSpan(id * words, words).ToArray()));
         table.Attributes.Load(n, f.AttributeRows, f.AttributeKeyIds, f.AttributeValueIds);
-        table.AdoptLoaded([.. f.IdentifierTypes.Select(IdentifierType.FromName)]);
+        table.AdoptLoaded([.. f.IdentifierTypes.Select(IdentifierType.FromName)], rowOfPerson);
     }
 
     private static void LoadPool(StringPool pool, List<string> values, Section section)
