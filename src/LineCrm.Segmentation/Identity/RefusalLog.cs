@@ -84,6 +84,22 @@ internal sealed class RefusalLog : IReadOnlyList<IdentityRefusal>
     /// <summary>Adds to the count of those dropped (a snapshot's count).</summary>
     public void AddDropped(long count) => Dropped += count;
 
+    /// <summary>Removes the refusals <paramref name="match"/> picks (a person forgotten), keeping the others in order.</summary>
+    /// <returns>How many were removed; they are not counted as dropped.</returns>
+    public int RemoveWhere(Func<IdentityRefusal, bool> match)
+    {
+        var kept = this.Where(refusal => !match(refusal)).ToArray();
+        var removed = _count - kept.Length;
+        if (removed > 0)
+        {
+            _ring = kept;
+            _head = 0;
+            _count = kept.Length;
+        }
+
+        return removed;
+    }
+
     /// <summary>Empties the log and its count of those dropped.</summary>
     public void Clear()
     {

@@ -45,6 +45,40 @@ internal sealed class AttributeColumns
         column[row] = value is null ? 0 : Values.Intern(value) + 1;
     }
 
+    /// <summary>
+    /// Loads an empty instance whose keys and values were loaded into <see cref="Keys"/> and <see cref="Values"/>:
+    /// entry i gives <paramref name="rows"/>[i] the value <paramref name="valueIds"/>[i] for <paramref name="keyIds"/>[i].
+    /// </summary>
+    public void Load(int rowCount, int[] rows, int[] keyIds, int[] valueIds)
+    {
+        if (_columns.Count != 0)
+        {
+            throw new InvalidOperationException("Only empty attributes can be loaded.");
+        }
+
+        for (var key = 0; key < Keys.Count; key++)
+        {
+            _columns.Add(new int[rowCount]);
+        }
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            _columns[keyIds[i]][rows[i]] = valueIds[i] + 1;
+        }
+    }
+
+    /// <summary>Removes every attribute of a row (a person forgotten).</summary>
+    public void Clear(int row)
+    {
+        foreach (var column in _columns)
+        {
+            if (row < column.Length)
+            {
+                column[row] = 0;
+            }
+        }
+    }
+
     public string? Get(int row, int keyId)
     {
         var column = _columns[keyId];

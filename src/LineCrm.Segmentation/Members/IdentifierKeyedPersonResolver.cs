@@ -8,7 +8,7 @@ namespace LineCrm.Segmentation.Members;
 /// the identity graph so that a LINE user id and a store card of one customer become one member.
 /// </summary>
 /// <remarks>Not thread-safe; the member table calls it from its (single) writer.</remarks>
-public sealed class IdentifierKeyedPersonResolver : IPersonResolver
+public sealed partial class IdentifierKeyedPersonResolver : IPersonResolver
 {
     private readonly Dictionary<Identifier, PersonId> _persons = [];
 

@@ -35,6 +35,13 @@ internal sealed class InteractionColumns : NestedRows
     }
 
     /// <inheritdoc />
+    /// <summary>Loads an empty instance: per-row counts and the elements packed in row order.</summary>
+    public void Load(int[] counts, long[] at, int[] kind, int[] campaign, int[] target)
+    {
+        LoadCounts(counts);
+        (_at, _kind, _campaign, _target) = (at, kind, campaign, target);
+    }
+
     protected override void GrowElements(int length)
     {
         if (length <= _at.Length)

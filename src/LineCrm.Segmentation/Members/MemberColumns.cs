@@ -75,6 +75,39 @@ internal sealed class MemberColumns
         return row;
     }
 
+    /// <summary>Replaces an empty table's columns with loaded ones, every row live (each array one per row).</summary>
+    public void Load(long[] personIds, long[] friendAddedAt, long[] friendStateAt, long[] lastClickAt, int[] linkedTypes,
+        string?[] lineUserIds, double[] totalSpend, long[] firstPurchaseAt, long[] lastPurchaseAt, ulong[] blocked)
+    {
+        if (Rows != 0)
+        {
+            throw new InvalidOperationException("Only an empty table can be loaded.");
+        }
+
+        (_personIds, _friendAddedAt, _friendStateAt, _lastClickAt, _linkedTypes, _lineUserIds, _totalSpend, _firstPurchaseAt, _lastPurchaseAt, _blocked) =
+            (personIds, friendAddedAt, friendStateAt, lastClickAt, linkedTypes, lineUserIds, totalSpend, firstPurchaseAt, lastPurchaseAt, blocked);
+        Rows = personIds.Length;
+        _live = new ulong[Bits.WordsFor(Rows)];
+        for (var row = 0; row < Rows; row++)
+        {
+            _live[row >> 6] |= 1UL << (row & 63);
+        }
+    }
+
+    /// <summary>Clears a row's values back to those of a person never seen (a person forgotten).</summary>
+    public void Clear(int row)
+    {
+        _friendAddedAt[row] = Never;
+        _friendStateAt[row] = long.MinValue;
+        _lastClickAt[row] = Never;
+        _linkedTypes[row] = 0;
+        _lineUserIds[row] = null;
+        _totalSpend[row] = 0;
+        _firstPurchaseAt[row] = Never;
+        _lastPurchaseAt[row] = Never;
+        SetBlocked(row, false);
+    }
+
     /// <summary>Marks a row as no longer holding a person (it was merged into another).</summary>
     public void Retire(int row) => Bits.Set(ref _live, row, false);
 

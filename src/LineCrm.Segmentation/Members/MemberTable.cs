@@ -38,7 +38,7 @@ public sealed partial class MemberTable
     private const int MaxTextLength = 256;
 
     private readonly IPersonResolver _resolver;
-    private readonly Dictionary<long, int> _rowOfPerson = [];
+    private Dictionary<long, int> _rowOfPerson = [];
     private readonly List<IdentifierType> _identifierTypes = [];
 
     /// <summary>Makes an empty table in which every identifier is its own person (<see cref="IdentifierKeyedPersonResolver"/>).</summary>

@@ -87,6 +87,39 @@ internal abstract class NestedRows
     }
 
     /// <summary>Rewrites the arrays so that every row's region is tight and rows follow each other in order.</summary>
+    /// <summary>Takes loaded per-row counts of an empty instance whose elements lie packed in row order.</summary>
+    protected void LoadCounts(int[] counts)
+    {
+        if (_rows != 0 || ElementCount != 0)
+        {
+            throw new InvalidOperationException("Only empty rows can be loaded.");
+        }
+
+        _start = new int[counts.Length];
+        _capacity = (int[])counts.Clone();
+        _count = counts;
+        var next = 0;
+        for (var row = 0; row < counts.Length; row++)
+        {
+            _start[row] = next;
+            next = checked(next + counts[row]);
+        }
+
+        _rows = counts.Length;
+        _used = next;
+        ElementCount = next;
+    }
+
+    /// <summary>Drops every element of a row (a person forgotten); the space is reclaimed by the next compaction.</summary>
+    public void Clear(int row)
+    {
+        ElementCount -= _count[row];
+        _garbage += _capacity[row];
+        _count[row] = 0;
+        _capacity[row] = 0;
+        _start[row] = 0;
+    }
+
     public void Compact()
     {
         var total = checked((int)ElementCount);

@@ -66,6 +66,22 @@ internal sealed class PurchaseColumns : NestedRows
     }
 
     /// <inheritdoc />
+    /// <summary>Loads an empty instance: per-row counts and the elements packed in row order.</summary>
+    public void Load(int[] counts, long[] at, double[] amount, int[] currency, int[] channel, int[] store, int[] categoryCount, int[] categoryIds)
+    {
+        LoadCounts(counts);
+        (_at, _amount, _currency, _channel, _store, _categoryCount, _categoryIds) = (at, amount, currency, channel, store, categoryCount, categoryIds);
+        _categoryStart = new int[at.Length];
+        var next = 0;
+        for (var i = 0; i < at.Length; i++)
+        {
+            _categoryStart[i] = next;
+            next += categoryCount[i];
+        }
+
+        _categoryIdsUsed = next;
+    }
+
     protected override void GrowElements(int length)
     {
         if (length <= _at.Length)

@@ -17,6 +17,9 @@ internal sealed class StringPool
     /// <summary>How many distinct strings are interned.</summary>
     public int Count => _values.Count;
 
+    /// <summary>The strings, by id.</summary>
+    public IReadOnlyList<string> Values => _values;
+
     /// <summary>The string with this id.</summary>
     public string this[int id] => _values[id];
 
@@ -31,6 +34,29 @@ internal sealed class StringPool
         }
 
         return id;
+    }
+
+    /// <summary>Fills an empty pool with <paramref name="values"/>, which get ids 0, 1, ...; false on a duplicate.</summary>
+    public bool TryLoad(IReadOnlyList<string> values)
+    {
+        if (_values.Count != 0)
+        {
+            throw new InvalidOperationException("Only an empty pool can be loaded.");
+        }
+
+        foreach (var value in values)
+        {
+            if (!_ids.TryAdd(value, _values.Count))
+            {
+                _ids.Clear();
+                _values.Clear();
+                return false;
+            }
+
+            _values.Add(value);
+        }
+
+        return true;
     }
 
     /// <summary>The id of <paramref name="value"/>, or <see cref="None"/> when it is null.</summary>

@@ -32,6 +32,28 @@ internal sealed class TagColumns
         _columns[id] = column;
     }
 
+    /// <summary>Loads an empty instance: the names were loaded into <see cref="Names"/>, one bit column each.</summary>
+    public void Load(IEnumerable<ulong[]> columns)
+    {
+        if (_columns.Count != 0)
+        {
+            throw new InvalidOperationException("Only empty tags can be loaded.");
+        }
+
+        _columns.AddRange(columns);
+    }
+
+    /// <summary>Removes every tag of a row (a person forgotten).</summary>
+    public void Clear(int row)
+    {
+        for (var id = 0; id < _columns.Count; id++)
+        {
+            var column = _columns[id];
+            Bits.Set(ref column, row, false);
+            _columns[id] = column;
+        }
+    }
+
     public bool Has(int row, int tagId) => Bits.Get(_columns[tagId], row);
 
     /// <summary>The tags of <paramref name="row"/>, in the order tags were first used.</summary>

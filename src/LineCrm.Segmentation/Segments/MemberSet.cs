@@ -59,6 +59,18 @@ public sealed class MemberSet : IReadOnlyCollection<PersonId>
         return row >= 0 && row < Rows && Bits.Get(_bits, row);
     }
 
+    /// <summary>The set's persons by id, tied to no table: to keep, save and compare with sets of other days or tables.</summary>
+    public PersonSet ToPersonSet()
+    {
+        var ids = new List<long>(Count);
+        foreach (var row in RowsInSet())
+        {
+            ids.Add(Table.Columns.PersonIds[row]);
+        }
+
+        return PersonSet.FromIds(ids);
+    }
+
     /// <summary>What changed from <paramref name="previous"/> (an earlier set of the same table) to this set.</summary>
     /// <param name="previous">The earlier set, for example the last evaluation synced to a LINE audience.</param>
     /// <returns>The persons added and removed.</returns>

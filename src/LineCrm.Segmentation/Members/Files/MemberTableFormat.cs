@@ -1,0 +1,61 @@
+namespace LineCrm.Segmentation.Members.Files;
+
+/// <summary>
+/// The member table's file: the magic bytes, the version and its sections, in the order they are written. Each
+/// section is one column of the live persons (rows renumbered densely, in table order) or one string pool.
+/// </summary>
+/// <remarks>
+/// A new version gets a new number and a reader for it; versions already written keep loading.
+/// </remarks>
+internal static class MemberTableFormat
+{
+    public const int FormatVersion = 1;
+
+    public const string What = "member table file";
+
+    public static ReadOnlySpan<byte> Magic => "LCMEMBER"u8;
+
+    /// <summary>The kinds of sections, numbered in the order they appear.</summary>
+    public enum Section
+    {
+        IdentifierTypes = 1,
+        Currencies,
+        Channels,
+        Stores,
+        Categories,
+        InteractionKinds,
+        Campaigns,
+        Targets,
+        TagNames,
+        AttributeKeys,
+        AttributeValues,
+        LineUserIds,
+        PersonIds,
+        FriendAddedAt,
+        FriendStateAt,
+        LastClickAt,
+        LinkedTypes,
+        LineUser,
+        TotalSpend,
+        FirstPurchaseAt,
+        LastPurchaseAt,
+        Blocked,
+        PurchaseCounts,
+        PurchaseAt,
+        PurchaseAmount,
+        PurchaseCurrency,
+        PurchaseChannel,
+        PurchaseStore,
+        PurchaseCategoryCount,
+        PurchaseCategoryIds,
+        InteractionCounts,
+        InteractionAt,
+        InteractionKind,
+        InteractionCampaign,
+        InteractionTarget,
+        TagBits,
+        AttributeRows,
+        AttributeKeyIds,
+        AttributeValueIds,
+    }
+}
