@@ -1,4 +1,6 @@
-using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Runtime;
+using LineCrm.Segmentation.Segments.Runtime;
+
 
 namespace LineCrm.Segmentation.Segments;
 

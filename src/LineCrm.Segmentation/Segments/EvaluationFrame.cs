@@ -1,4 +1,4 @@
-using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Members;
 
 namespace LineCrm.Segmentation.Segments;

@@ -1,8 +1,8 @@
 using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Expressions.Checking;
-using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Expressions.Evaluation;
 using LineCrm.Segmentation.Expressions.Extensions;
+using LineCrm.Segmentation.Expressions.Runtime;
 
 namespace LineCrm.Segmentation.Segments;
 

@@ -1,8 +1,9 @@
 using LineCrm.Identity;
 using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Expressions.Checking;
-using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Members;
+using LineCrm.Segmentation.Segments.Runtime;
 
 namespace LineCrm.Segmentation.Segments;
 

@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Members;
 using static LineCrm.Segmentation.Expressions.Compilation.CelLogicEmitter;
 

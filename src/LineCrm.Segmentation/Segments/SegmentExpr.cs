@@ -1,4 +1,5 @@
-using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Runtime;
+
 
 namespace LineCrm.Segmentation.Segments;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using LineCrm.Segmentation.Expressions.Checking;
-using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Expressions.Evaluation.Library;
 using LineCrm.Segmentation.Expressions.Extensions;
+using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Expressions.Syntax;
 using Op = LineCrm.Segmentation.Expressions.Syntax.Operators;
 
@@ -136,17 +136,17 @@ internal sealed class SegmentLowering
                     ? new ConditionalExpr(Bool(args[0]), whenTrue, whenFalse)
                     : throw Unsupported("?: over values of different types");
             case Op.Equal:
-                return Comparison(Expressions.Compilation.Comparison.Equal, args);
+                return Comparison(Expressions.Runtime.Comparison.Equal, args);
             case Op.NotEquals:
-                return Comparison(Expressions.Compilation.Comparison.NotEqual, args);
+                return Comparison(Expressions.Runtime.Comparison.NotEqual, args);
             case Op.Less:
-                return Comparison(Expressions.Compilation.Comparison.Less, args);
+                return Comparison(Expressions.Runtime.Comparison.Less, args);
             case Op.LessEquals:
-                return Comparison(Expressions.Compilation.Comparison.LessOrEqual, args);
+                return Comparison(Expressions.Runtime.Comparison.LessOrEqual, args);
             case Op.Greater:
-                return Comparison(Expressions.Compilation.Comparison.Greater, args);
+                return Comparison(Expressions.Runtime.Comparison.Greater, args);
             case Op.GreaterEquals:
-                return Comparison(Expressions.Compilation.Comparison.GreaterOrEqual, args);
+                return Comparison(Expressions.Runtime.Comparison.GreaterOrEqual, args);
             case Op.Add:
                 return Arithmetic(ArithmeticOp.Add, args);
             case Op.Subtract:
@@ -335,7 +335,7 @@ internal sealed class SegmentLowering
             }
 
             return list.Elements
-                .Select(e => (SegmentExpr)new CompareExpr(Expressions.Compilation.Comparison.Equal, item, Literal((LiteralExpr)e)))
+                .Select(e => (SegmentExpr)new CompareExpr(Expressions.Runtime.Comparison.Equal, item, Literal((LiteralExpr)e)))
                 .Aggregate((l, r) => new OrExpr(l, r));
         }
 

@@ -2,8 +2,9 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using LineCrm.Segmentation.Expressions;
-using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Members;
+using LineCrm.Segmentation.Segments.Runtime;
 
 namespace LineCrm.Segmentation.Segments;
 

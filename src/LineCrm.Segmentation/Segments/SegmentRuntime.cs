@@ -1,6 +1,6 @@
 using System.Globalization;
-using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Expressions.Evaluation.Library;
+using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Members;
 
 namespace LineCrm.Segmentation.Segments;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
-using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Segments;
 
 namespace LineCrm.Segmentation.Tests.Segments;

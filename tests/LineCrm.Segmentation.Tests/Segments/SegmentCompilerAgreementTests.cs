@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Members;
 using LineCrm.Segmentation.Segments;
 

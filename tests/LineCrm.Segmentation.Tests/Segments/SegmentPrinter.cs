@@ -1,5 +1,5 @@
 using System.Globalization;
-using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Segments;
 
 namespace LineCrm.Segmentation.Tests.Segments;

@@ -1,7 +1,7 @@
 using System.Numerics;
 using LineCrm.Events;
 using LineCrm.Identity;
-using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Members;
 using LineCrm.Segmentation.Segments;
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using LineCrm.Segmentation.Expressions.Runtime;
 
 namespace LineCrm.Segmentation.Expressions.Compilation;
 

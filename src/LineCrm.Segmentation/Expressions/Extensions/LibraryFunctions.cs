@@ -1,6 +1,6 @@
 using LineCrm.Segmentation.Expressions.Checking;
-using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Expressions.Evaluation;
+using LineCrm.Segmentation.Expressions.Runtime;
 
 namespace LineCrm.Segmentation.Expressions.Extensions;
 

@@ -1,6 +1,6 @@
 using LineCrm.Segmentation.Expressions.Checking;
-using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Expressions.Evaluation;
+using LineCrm.Segmentation.Expressions.Runtime;
 using static LineCrm.Segmentation.Expressions.Extensions.LibraryFunctions;
 
 namespace LineCrm.Segmentation.Expressions.Extensions;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
-using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Expressions.Evaluation;
 using LineCrm.Segmentation.Expressions.Evaluation.Library;
+using LineCrm.Segmentation.Expressions.Runtime;
 
 namespace LineCrm.Segmentation.Expressions.Extensions;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using LineCrm.Segmentation.Expressions.Compilation;
 using LineCrm.Segmentation.Expressions.Evaluation;
+using LineCrm.Segmentation.Expressions.Runtime;
 
 namespace LineCrm.Segmentation.Expressions.Extensions;
 

@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 using LineCrm.Events;
 using LineCrm.Identity;
 using LineCrm.Segmentation.Expressions;
-using LineCrm.Segmentation.Expressions.Compilation;
+using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Members;
 using LineCrm.Segmentation.Segments;
 using LineCrm.Segmentation.Tests.Segments;

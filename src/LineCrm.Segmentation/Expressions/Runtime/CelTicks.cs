@@ -1,4 +1,4 @@
-namespace LineCrm.Segmentation.Expressions.Compilation;
+namespace LineCrm.Segmentation.Expressions.Runtime;
 
 /// <summary>
 /// CEL timestamps and durations as 64-bit counts of 100 ns ticks, the representation compiled code works in:

@@ -1,4 +1,4 @@
-namespace LineCrm.Segmentation.Expressions.Compilation;
+namespace LineCrm.Segmentation.Expressions.Runtime;
 
 /// <summary>
 /// CEL's int arithmetic for compiled code: 64-bit, with overflow, division by zero and modulus by zero as errors

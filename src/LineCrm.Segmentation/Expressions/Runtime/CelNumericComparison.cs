@@ -1,4 +1,4 @@
-namespace LineCrm.Segmentation.Expressions.Compilation;
+namespace LineCrm.Segmentation.Expressions.Runtime;
 
 /// <summary>
 /// CEL's ordering of an int against a double (<c>2 &lt; 2.5</c>), the way the reference interpreter does it (as

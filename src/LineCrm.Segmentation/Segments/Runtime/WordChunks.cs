@@ -1,4 +1,4 @@
-namespace LineCrm.Segmentation.Expressions.Compilation;
+namespace LineCrm.Segmentation.Segments.Runtime;
 
 /// <summary>
 /// Splits a bitset's words into chunks and runs them on every core for large tables. A chunk is 1,024 words

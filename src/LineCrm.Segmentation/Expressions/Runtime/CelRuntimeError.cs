@@ -1,4 +1,4 @@
-namespace LineCrm.Segmentation.Expressions.Compilation;
+namespace LineCrm.Segmentation.Expressions.Runtime;
 
 /// <summary>
 /// A CEL runtime error raised by compiled segment code and the segment interpreter (overflow, division by zero, a value out of range, a missing map

@@ -1,4 +1,4 @@
-namespace LineCrm.Segmentation.Expressions.Compilation;
+namespace LineCrm.Segmentation.Expressions.Runtime;
 
 /// <summary>The six comparison operators, as compiled code and the column kernels see them.</summary>
 internal enum Comparison

@@ -1,8 +1,9 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using LineCrm.Segmentation.Expressions.Runtime;
 
-namespace LineCrm.Segmentation.Expressions.Compilation;
+namespace LineCrm.Segmentation.Segments.Runtime;
 
 /// <summary>
 /// The vectorised half of compiled predicates: each kernel narrows a candidate bitset (bit <c>i</c> of word
