@@ -57,11 +57,7 @@ public sealed partial class IdentifierKeyedPersonResolver
     public static IdentifierKeyedPersonResolver Load(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var reader = new ColumnFileReader(source, Magic, What);
-        if (reader.Version != FileFormatVersion)
-        {
-            throw ColumnFile.Damaged(What, 8, $"its version is {reader.Version}; this library reads version {FileFormatVersion}");
-        }
+        var reader = ColumnFileReader.Open(source, Magic, What, FileFormatVersion);
 
         var types = reader.ReadStrings(1, "identifier types");
         var typeOf = reader.ReadColumn<int>(2, "identifier type ids");

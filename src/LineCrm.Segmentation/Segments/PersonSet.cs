@@ -138,11 +138,7 @@ public sealed class PersonSet : IReadOnlyCollection<PersonId>
     public static PersonSet Load(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var reader = new ColumnFileReader(source, Magic, What);
-        if (reader.Version != FileFormatVersion)
-        {
-            throw ColumnFile.Damaged(What, 8, $"its version is {reader.Version}; this library reads version {FileFormatVersion}");
-        }
+        var reader = ColumnFileReader.Open(source, Magic, What, FileFormatVersion);
 
         var ids = reader.ReadColumn<long>(1, "person ids");
         reader.ReadEnd();

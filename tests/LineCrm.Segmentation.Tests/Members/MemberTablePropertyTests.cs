@@ -37,7 +37,7 @@ public sealed class MemberTablePropertyTests
     public void Any_interleaving_of_appends_merges_and_compactions_keeps_each_persons_facts() =>
         Prop.ForAll(Ops(), ops =>
         {
-            var resolver = new MergingResolver();
+            var resolver = new Files.RandomTables.MergingResolver();
             var table = new MemberTable(resolver);
             var purchases = new Dictionary<PersonId, List<double>>();
             var kinds = new Dictionary<PersonId, List<string>>();
@@ -107,34 +107,6 @@ public sealed class MemberTablePropertyTests
             }
 
             list.AddRange(moved);
-        }
-    }
-
-    /// <summary>A stand-in for the identity graph: identifiers of merged persons resolve to the survivor.</summary>
-    private sealed class MergingResolver : IPersonResolver
-    {
-        private readonly Dictionary<Identifier, PersonId> _persons = [];
-        private long _next;
-
-        public PersonId Resolve(Identifier identifier)
-        {
-            if (!_persons.TryGetValue(identifier, out var person))
-            {
-                _persons[identifier] = person = new PersonId(++_next);
-            }
-
-            return person;
-        }
-
-        public void Merge(PersonId absorbed, PersonId surviving)
-        {
-            foreach (var (identifier, person) in _persons.ToList())
-            {
-                if (person == absorbed)
-                {
-                    _persons[identifier] = surviving;
-                }
-            }
         }
     }
 }

@@ -44,6 +44,18 @@ internal sealed class ColumnFileReader
         Version = BinaryPrimitives.ReadInt32LittleEndian(header[magic.Length..]);
     }
 
+    /// <summary>A reader of a file that must be of <paramref name="version"/>, the one version its reader reads.</summary>
+    public static ColumnFileReader Open(Stream source, ReadOnlySpan<byte> magic, string what, int version)
+    {
+        var reader = new ColumnFileReader(source, magic, what);
+        if (reader.Version != version)
+        {
+            throw ColumnFile.Damaged(what, magic.Length, $"its version is {reader.Version}; this library reads version {version}");
+        }
+
+        return reader;
+    }
+
     /// <summary>The format version in the header.</summary>
     public int Version { get; }
 

@@ -13,11 +13,7 @@ internal static class MemberTableLoader
 {
     public static void Load(Stream source, MemberTable table)
     {
-        var reader = new ColumnFileReader(source, Magic, What);
-        if (reader.Version != FormatVersion)
-        {
-            throw ColumnFile.Damaged(What, 8, $"its version is {reader.Version}; this library reads version {FormatVersion}");
-        }
+        var reader = ColumnFileReader.Open(source, Magic, What, FormatVersion);
 
         var file = Read(reader);
         reader.ReadEnd();
