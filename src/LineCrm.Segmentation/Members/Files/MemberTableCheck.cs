@@ -48,6 +48,14 @@ internal sealed class MemberTableCheck(LoadedFile file)
             Fail($"{_f.IdentifierTypes.Count} identifier types, more than the {MemberTable.MaxIdentifierTypes} a table tells apart");
         }
 
+        for (var i = 0; i < _f.LineUserIds.Count; i++)
+        {
+            if (!IdentifierType.LineUser.IsNormalizedValue(_f.LineUserIds[i]))
+            {
+                Fail($"value {i} of LineUserIds is not a LINE user id");
+            }
+        }
+
         foreach (var name in _f.IdentifierTypes)
         {
             try

@@ -11,6 +11,7 @@ public sealed class MemberTableFileDamageTests
 {
     // Section kinds, from the format's description (MemberTableFormat.Section).
     private const int Currencies = 2;
+    private const int LineUserIds = 12;
     private const int PersonIds = 13;
     private const int LastClickAt = 16;
     private const int Blocked = 22;
@@ -89,6 +90,7 @@ public sealed class MemberTableFileDamageTests
         { "a blocked bit past the last person", Blocked, "past the last person" },
         { "a repeated currency", Currencies, "appears twice" },
         { "an attribute of a person past the last", AttributeRows, "AttributeRows" },
+        { "a LINE user id that is not one", LineUserIds, "not a LINE user id" },
     };
 
     [Theory]
@@ -123,6 +125,9 @@ public sealed class MemberTableFileDamageTests
                 break;
             case Blocked:
                 payload[^1] |= 0x80;
+                break;
+            case LineUserIds:
+                payload[8] = (byte)'X';   // the first id's 'U'
                 break;
             case Currencies:
                 // Two strings of the same length: make the second a copy of the first.
@@ -169,6 +174,7 @@ public sealed class MemberTableFileDamageTests
         var person = world.Table.Append(new Events.Interaction(LineCrm.Identity.Identifier.WebMember("X1"), new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero), Events.InteractionKind.Clicked));
         world.Table.Append(new Events.Purchase("OX", LineCrm.Identity.Identifier.WebMember("X1"), new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.Zero), 5m, "USD", Events.PurchaseChannel.Web));
         world.Table.SetAttribute(person, "nickname", "x");
+        world.Table.Append(new Events.IdentityLink(LineCrm.Identity.Identifier.WebMember("X1"), LineCrm.Identity.Identifier.LineUser($"U{7:x32}"), new DateTimeOffset(2026, 5, 3, 0, 0, 0, TimeSpan.Zero), Events.LinkSource.AccountLink));
         using var bytes = new MemoryStream();
         world.Table.Save(bytes);
         return bytes.ToArray();
