@@ -21,11 +21,13 @@ public sealed partial class MemberTable
     /// (<c>MemberSet.ToPersonSet()</c>). Attribute values no person holds any more are not written.
     /// </remarks>
     /// <param name="destination">A writable stream, left open.</param>
+    /// <param name="cancellationToken">Checked before each section; a cancelled save leaves a partial file in the stream, which <see cref="Load"/> refuses.</param>
     /// <exception cref="ArgumentException">The stream cannot be written to.</exception>
-    public void Save(Stream destination)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public void Save(Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        MemberTableSaver.Save(this, destination);
+        MemberTableSaver.Save(this, destination, cancellationToken);
     }
 
     /// <summary>
@@ -40,15 +42,17 @@ public sealed partial class MemberTable
     /// (the identity graph from its snapshot, or <see cref="IdentifierKeyedPersonResolver.Load"/>), so that an
     /// identifier keeps its person. A fresh resolver would number persons from 1 again, over the loaded ones.
     /// </param>
+    /// <param name="cancellationToken">Checked before each section and before the table is built; a cancelled load returns nothing.</param>
     /// <returns>The loaded table, at <see cref="Version"/> 0.</returns>
     /// <exception cref="InvalidDataException">The stream is not a member table file, is of a later version, is
     /// truncated, does not match its hashes, or contradicts itself.</exception>
-    public static MemberTable Load(Stream source, IPersonResolver resolver)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static MemberTable Load(Stream source, IPersonResolver resolver, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(resolver);
         var table = new MemberTable(resolver);
-        MemberTableLoader.Load(source, table);
+        MemberTableLoader.Load(source, table, cancellationToken);
         return table;
     }
 

@@ -46,14 +46,14 @@ public sealed class ForgetTests
         table.Forget(hana);
         table.Compact();
         using var file = new MemoryStream();
-        table.Save(file);
+        table.Save(file, TestContext.Current.CancellationToken);
         var bytes = file.ToArray();
         foreach (var secret in new[] { "hana@example.com", Line(1).Value, "Hana Sato" })
         {
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
         }
 
-        Assert.False(MemberTable.Load(new MemoryStream(bytes), new IdentifierKeyedPersonResolver()).Contains(hana));
+        Assert.False(MemberTable.Load(new MemoryStream(bytes), new IdentifierKeyedPersonResolver(), TestContext.Current.CancellationToken).Contains(hana));
     }
 
     [Fact]

@@ -94,11 +94,11 @@ public sealed class PersonSetTests
 
         using var file = new MemoryStream();
         using var resolverFile = new MemoryStream();
-        monday.Save(file);
+        monday.Save(file, TestContext.Current.CancellationToken);
         mondayResolver.Save(resolverFile);
         file.Position = 0;
         resolverFile.Position = 0;
-        var tuesday = MemberTable.Load(file, IdentifierKeyedPersonResolver.Load(resolverFile));
+        var tuesday = MemberTable.Load(file, IdentifierKeyedPersonResolver.Load(resolverFile), TestContext.Current.CancellationToken);
         tuesday.Append(new Purchase("O3", Identifier.WebMember("ken"), Now.AddDays(1), 60m, "JPY", PurchaseChannel.Web));
         var tuesdaySet = bigSpenders.Evaluate(tuesday, Now.AddDays(1)).Members.ToPersonSet();
 

@@ -22,8 +22,9 @@ internal sealed class ColumnFileReader
     private readonly Stream _source;
     private readonly string _what;
     private readonly long _length;
+    private readonly CancellationToken _cancellationToken;
 
-    public ColumnFileReader(Stream source, ReadOnlySpan<byte> magic, string what)
+    public ColumnFileReader(Stream source, ReadOnlySpan<byte> magic, string what, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (!source.CanRead)
@@ -34,6 +35,7 @@ internal sealed class ColumnFileReader
         ColumnFile.RequireLittleEndian();
         _source = source;
         _what = what;
+        _cancellationToken = cancellationToken;
         _length = source.CanSeek ? source.Length - source.Position : -1;
         Span<byte> header = stackalloc byte[ColumnFile.HeaderLength];
         if (!TryFill(header) || !header[..magic.Length].SequenceEqual(magic))
@@ -45,9 +47,9 @@ internal sealed class ColumnFileReader
     }
 
     /// <summary>A reader of a file that must be of <paramref name="version"/>, the one version its reader reads.</summary>
-    public static ColumnFileReader Open(Stream source, ReadOnlySpan<byte> magic, string what, int version)
+    public static ColumnFileReader Open(Stream source, ReadOnlySpan<byte> magic, string what, int version, CancellationToken cancellationToken = default)
     {
-        var reader = new ColumnFileReader(source, magic, what);
+        var reader = new ColumnFileReader(source, magic, what, cancellationToken);
         if (reader.Version != version)
         {
             throw ColumnFile.Damaged(what, magic.Length, $"its version is {reader.Version}; this library reads version {version}");
@@ -169,6 +171,7 @@ internal sealed class ColumnFileReader
 
     private long ReadFrame(int kind, string name)
     {
+        _cancellationToken.ThrowIfCancellationRequested();
         var start = Position;
         Span<byte> frame = stackalloc byte[sizeof(int) + sizeof(long)];
         if (!TryFill(frame))

@@ -17,10 +17,11 @@ internal sealed class ColumnFileWriter
     private readonly Stream _destination;
     private readonly byte[] _buffer = new byte[BufferSize];
     private readonly XxHash3 _hash = new();
+    private readonly CancellationToken _cancellationToken;
     private int _buffered;
     private long _sectionRemaining = -1;
 
-    public ColumnFileWriter(Stream destination, ReadOnlySpan<byte> magic, int version)
+    public ColumnFileWriter(Stream destination, ReadOnlySpan<byte> magic, int version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         if (!destination.CanWrite)
@@ -30,6 +31,7 @@ internal sealed class ColumnFileWriter
 
         ColumnFile.RequireLittleEndian();
         _destination = destination;
+        _cancellationToken = cancellationToken;
         magic.CopyTo(_buffer);
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(magic.Length), version);
         _buffered = magic.Length + sizeof(int);
@@ -69,6 +71,7 @@ internal sealed class ColumnFileWriter
     /// <summary>Starts a section whose payload is exactly <paramref name="length"/> bytes, given by <see cref="Append"/>.</summary>
     public void BeginSection(int kind, long length)
     {
+        _cancellationToken.ThrowIfCancellationRequested();
         if (_sectionRemaining >= 0)
         {
             throw new InvalidOperationException("A section is already open.");

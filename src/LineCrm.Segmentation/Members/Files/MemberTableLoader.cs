@@ -11,14 +11,15 @@ namespace LineCrm.Segmentation.Members.Files;
 /// </summary>
 internal static class MemberTableLoader
 {
-    public static void Load(Stream source, MemberTable table)
+    public static void Load(Stream source, MemberTable table, CancellationToken cancellationToken)
     {
-        var reader = ColumnFileReader.Open(source, Magic, What, FormatVersion);
+        var reader = ColumnFileReader.Open(source, Magic, What, FormatVersion, cancellationToken);
 
         var file = Read(reader);
         reader.ReadEnd();
         var check = new MemberTableCheck(file);
         check.All();
+        cancellationToken.ThrowIfCancellationRequested();
         Fill(file, check.RowOfPerson, table);
     }
 

@@ -9,9 +9,9 @@ namespace LineCrm.Segmentation.Members.Files;
 /// </summary>
 internal static class MemberTableSaver
 {
-    public static void Save(MemberTable table, Stream destination)
+    public static void Save(MemberTable table, Stream destination, CancellationToken cancellationToken)
     {
-        var writer = new ColumnFileWriter(destination, Magic, FormatVersion);
+        var writer = new ColumnFileWriter(destination, Magic, FormatVersion, cancellationToken);
         var rows = LiveRows(table.Columns);
         WritePools(writer, table, rows);
         WriteMembers(writer, table, rows);

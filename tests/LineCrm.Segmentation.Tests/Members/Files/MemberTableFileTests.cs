@@ -90,9 +90,9 @@ public sealed class MemberTableFileTests
         }
 
         using var bytes = new MemoryStream();
-        world.Table.Save(new ForwardOnlyStream(bytes, write: true));
+        world.Table.Save(new ForwardOnlyStream(bytes, write: true), TestContext.Current.CancellationToken);
         bytes.Position = 0;
-        var loaded = MemberTable.Load(new ForwardOnlyStream(bytes, write: false), new IdentifierKeyedPersonResolver());
+        var loaded = MemberTable.Load(new ForwardOnlyStream(bytes, write: false), new IdentifierKeyedPersonResolver(), TestContext.Current.CancellationToken);
         Assert.Equal(RandomTables.Describe(world.Table), RandomTables.Describe(loaded));
     }
 
@@ -100,7 +100,7 @@ public sealed class MemberTableFileTests
     public void A_file_starts_with_its_magic_bytes_and_version()
     {
         using var bytes = new MemoryStream();
-        new MemberTable().Save(bytes);
+        new MemberTable().Save(bytes, TestContext.Current.CancellationToken);
         var header = bytes.ToArray()[..12];
         Assert.Equal("LCMEMBER"u8.ToArray(), header[..8]);
         Assert.Equal(MemberTable.FileFormatVersion, BitConverter.ToInt32(header, 8));
@@ -112,9 +112,31 @@ public sealed class MemberTableFileTests
         var table = new MemberTable();
         var buyer = table.Append(new Purchase("O1", Identifier.WebMember("W1"), Now, 10m, "JPY", PurchaseChannel.Web));
         var version = table.Version;
-        table.Save(new MemoryStream());
+        table.Save(new MemoryStream(), TestContext.Current.CancellationToken);
         Assert.Equal(version, table.Version);
         Assert.True(table.Contains(buyer));
+    }
+
+    [Fact]
+    public void A_cancelled_save_or_load_stops_and_a_cut_short_save_does_not_load()
+    {
+        var world = new RandomTables.World();
+        foreach (var op in RandomTables.Sample(seed: 9, count: 50))
+        {
+            world.Apply(op);
+        }
+
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var partial = new MemoryStream();
+        Assert.Throws<OperationCanceledException>(() => world.Table.Save(partial, cancelled.Token));
+        partial.Position = 0;
+        Assert.Throws<InvalidDataException>(() => MemberTable.Load(partial, new IdentifierKeyedPersonResolver(), TestContext.Current.CancellationToken));
+
+        var whole = new MemoryStream();
+        world.Table.Save(whole, TestContext.Current.CancellationToken);
+        whole.Position = 0;
+        Assert.Throws<OperationCanceledException>(() => MemberTable.Load(whole, new IdentifierKeyedPersonResolver(), cancelled.Token));
     }
 
     internal static MemberTable RoundTrip(MemberTable table, IPersonResolver? resolver = null)
