@@ -1,7 +1,6 @@
 using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Segments.Runtime;
 
-
 namespace LineCrm.Segmentation.Segments;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using LineCrm.Segmentation.Expressions.Runtime;
 
-
 namespace LineCrm.Segmentation.Segments;
 
 // The typed tree a segment is compiled from: a CEL expression over the member table after checking, with every
