@@ -24,7 +24,7 @@ internal sealed class ColumnFileReader
     private readonly long _length;
     private readonly CancellationToken _cancellationToken;
 
-    public ColumnFileReader(Stream source, ReadOnlySpan<byte> magic, string what, CancellationToken cancellationToken = default)
+    private ColumnFileReader(Stream source, ReadOnlySpan<byte> magic, string what, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (!source.CanRead)

@@ -13,12 +13,13 @@ internal static class MemberTableSaver
     {
         var writer = new ColumnFileWriter(destination, Magic, FormatVersion, cancellationToken);
         var rows = LiveRows(table.Columns);
-        WritePools(writer, table, rows);
+        var heldValues = HeldAttributeValues(table.Attributes, rows, out var newValueIdOf);
+        WritePools(writer, table, heldValues);
         WriteMembers(writer, table, rows);
         WritePurchases(writer, table.Purchases, rows);
         WriteInteractions(writer, table.Interactions, rows);
         WriteTags(writer, table.Tags, rows);
-        WriteAttributes(writer, table.Attributes, rows);
+        WriteAttributes(writer, table.Attributes, rows, newValueIdOf);
         writer.Complete();
     }
 
@@ -36,7 +37,7 @@ internal static class MemberTableSaver
         return [.. rows];
     }
 
-    private static void WritePools(ColumnFileWriter writer, MemberTable table, int[] rows)
+    private static void WritePools(ColumnFileWriter writer, MemberTable table, List<string> heldAttributeValues)
     {
         writer.WriteStrings((int)Section.IdentifierTypes, [.. table.IdentifierTypes.Select(type => type.Name)]);
         writer.WriteStrings((int)Section.Currencies, table.Currencies.Values);
@@ -48,7 +49,7 @@ internal static class MemberTableSaver
         writer.WriteStrings((int)Section.Targets, table.Targets.Values);
         writer.WriteStrings((int)Section.TagNames, table.Tags.Names.Values);
         writer.WriteStrings((int)Section.AttributeKeys, table.Attributes.Keys.Values);
-        writer.WriteStrings((int)Section.AttributeValues, HeldAttributeValues(table.Attributes, rows, out _));
+        writer.WriteStrings((int)Section.AttributeValues, heldAttributeValues);
     }
 
     private static void WriteMembers(ColumnFileWriter writer, MemberTable table, int[] rows)
@@ -122,9 +123,8 @@ internal static class MemberTableSaver
         writer.EndSection();
     }
 
-    private static void WriteAttributes(ColumnFileWriter writer, AttributeColumns attributes, int[] rows)
+    private static void WriteAttributes(ColumnFileWriter writer, AttributeColumns attributes, int[] rows, int[] newIdOf)
     {
-        HeldAttributeValues(attributes, rows, out var newIdOf);
         var (entryRows, keys, values) = (new List<int>(), new List<int>(), new List<int>());
         for (var key = 0; key < attributes.Keys.Count; key++)
         {
