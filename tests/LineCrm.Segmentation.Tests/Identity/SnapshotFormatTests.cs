@@ -138,31 +138,3 @@ public sealed class SnapshotFormatTests
         Assert.Contains("1 bytes are left over", error.Message, StringComparison.Ordinal);
     }
 }
-
-/// <summary>A stream that can only be written, as a socket or a compressor.</summary>
-internal sealed class WriteOnlyStream(Stream inner) : Stream
-{
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-
-    public override void Flush() => inner.Flush();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-}

@@ -90,9 +90,8 @@ public sealed class MemberTableFileTests
         }
 
         using var bytes = new MemoryStream();
-        world.Table.Save(new ForwardOnlyStream(bytes, write: true), TestContext.Current.CancellationToken);
-        bytes.Position = 0;
-        var loaded = MemberTable.Load(new ForwardOnlyStream(bytes, write: false), new IdentifierKeyedPersonResolver(), TestContext.Current.CancellationToken);
+        world.Table.Save(new WriteOnlyStream(bytes), TestContext.Current.CancellationToken);
+        var loaded = MemberTable.Load(new ForwardOnlyStream(bytes.ToArray()), new IdentifierKeyedPersonResolver(), TestContext.Current.CancellationToken);
         Assert.Equal(RandomTables.Describe(world.Table), RandomTables.Describe(loaded));
     }
 
