@@ -36,17 +36,27 @@ internal sealed record AxisTicks(double Step, IReadOnlyList<double> Values)
         var raw = (max - min) / 5;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = Multipliers.Select(m => m * magnitude).First(s => s >= raw * (1 - 1e-12));
-        // Round outwards, then step back in where division rounding overshot: the end ticks are the products drawn.
+        // Round outwards, then correct by one step where division rounding went either way: the end ticks are the
+        // products drawn, and they must cover the data (-0.18000000000000002 / 0.02 rounds to exactly -9, whose
+        // product -0.18 lies inside the range).
         var first = Math.Floor(min / step);
         if ((first + 1) * step <= min)
         {
             first++;
+        }
+        else if (first * step > min)
+        {
+            first--;
         }
 
         var last = Math.Ceiling(max / step);
         if ((last - 1) * step >= max)
         {
             last--;
+        }
+        else if (last * step < max)
+        {
+            last++;
         }
         var values = new List<double>();
         for (var i = first; i <= last; i++)

@@ -34,6 +34,17 @@ public sealed class AxisTicksProperties
         });
 
     [Fact]
+    public void Ticks_cover_an_end_that_division_rounds_onto_a_tick()
+    {
+        // Found by the property above in CI: -0.18000000000000002 / 0.02 is exactly -9 in doubles, and -9 * 0.02 is
+        // -0.18, just inside the data.
+        var ticks = AxisTicks.For(-0.18000000000000002, -0.08179);
+
+        Assert.True(ticks.Values[0] <= -0.18000000000000002, $"first tick {ticks.Values[0]}");
+        Assert.True(ticks.Values[^1] >= -0.08179, $"last tick {ticks.Values[^1]}");
+    }
+
+    [Fact]
     public void The_revenue_axis_of_the_issue_gets_round_ticks()
     {
         // The range that drew 22,383,900 and 29,845,200 as labels before: a fifth of it is 5.97 million, and the
