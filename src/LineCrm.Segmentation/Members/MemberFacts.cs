@@ -26,4 +26,14 @@ public sealed record MemberFacts(
     IReadOnlyList<string> Tags,
     IReadOnlyDictionary<string, string> Attributes,
     IReadOnlyList<MemberPurchase> Purchases,
-    IReadOnlyList<MemberInteraction> Interactions);
+    IReadOnlyList<MemberInteraction> Interactions)
+{
+    internal static readonly IReadOnlyDictionary<string, object> NoCustomFacts = new Dictionary<string, object>();
+
+    /// <summary>
+    /// The custom facts of the table's <see cref="MemberTable.Schema"/>: each scalar the person has a value for
+    /// (<see cref="long"/>, <see cref="double"/>, <see cref="bool"/>, <see cref="string"/> or <see cref="DateTimeOffset"/>),
+    /// and each list as an <c>IReadOnlyList&lt;FactRecord&gt;</c> (empty when the person has no records).
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Custom { get; init; } = NoCustomFacts;
+}

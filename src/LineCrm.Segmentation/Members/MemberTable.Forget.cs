@@ -7,7 +7,7 @@ public sealed partial class MemberTable
 {
     /// <summary>
     /// Removes every fact of <paramref name="person"/>: purchases, interactions, tags, attributes, friend state,
-    /// linked types and LINE user id. The person leaves the table, and the next <see cref="Save"/> writes nothing of
+    /// linked types, LINE user id and custom facts. The person leaves the table, and the next <see cref="Save"/> writes nothing of
     /// them (their attribute values included). A later event for one of the person's identifiers starts them
     /// afresh, so forget them in the identity graph too (<c>IdentityGraph.Forget</c>), which removes their
     /// identifiers.
@@ -32,6 +32,7 @@ public sealed partial class MemberTable
         Interactions.Clear(row);
         Tags.Clear(row);
         Attributes.Clear(row);
+        Custom.ClearRow(row);
         Columns.Clear(row);
         Columns.Retire(row);
         return true;

@@ -18,7 +18,8 @@ public sealed partial class MemberTable
     /// Saving reads the whole table: call it on the writer's thread or between writes, like <see cref="TryGetFacts"/>.
     /// Persons merged away or forgotten are not written, and the others' rows are renumbered in table order, so
     /// a <c>MemberSet</c> of this table does not apply to the loaded one: keep sets across days as person ids
-    /// (<c>MemberSet.ToPersonSet()</c>). Attribute values no person holds any more are not written.
+    /// (<c>MemberSet.ToPersonSet()</c>). Attribute values and custom string values no person holds any more are not
+    /// written. Custom facts are written with their declarations, so the loaded table has the same <see cref="Schema"/>.
     /// </remarks>
     /// <param name="destination">A writable stream, left open.</param>
     /// <param name="cancellationToken">Checked before each section; a cancelled save leaves a partial file in the stream, which <see cref="Load"/> refuses.</param>
@@ -43,7 +44,10 @@ public sealed partial class MemberTable
     /// identifier keeps its person. A fresh resolver would number persons from 1 again, over the loaded ones.
     /// </param>
     /// <param name="cancellationToken">Checked before each section and before the table is built; a cancelled load returns nothing.</param>
-    /// <returns>The loaded table, at <see cref="Version"/> 0.</returns>
+    /// <returns>
+    /// The loaded table, at <see cref="Version"/> 0, with the <see cref="Schema"/> the file declares (compile segments
+    /// with it, or check it with <see cref="FactSchema.DeclaresSameFactsAs"/>). A version 1 file has the built-in facts only.
+    /// </returns>
     /// <exception cref="InvalidDataException">The stream is not a member table file, is of a later version, is
     /// truncated, does not match its hashes, or contradicts itself.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>

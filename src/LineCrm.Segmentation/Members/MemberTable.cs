@@ -248,7 +248,7 @@ public sealed partial class MemberTable
     /// Follows a merge reported by the identity graph: the absorbed person's facts join the surviving person's,
     /// and the absorbed person leaves the table. Purchases, interactions, tags and linked types are combined; the
     /// friend state with the later event wins; the earlier friend-added time and the later click are kept;
-    /// on an attribute both have, the survivor's value stays.
+    /// on an attribute or a custom scalar fact both have, the survivor's value stays; custom records are combined.
     /// </summary>
     /// <param name="absorbed">The person that no longer exists.</param>
     /// <param name="surviving">The person it became part of.</param>
@@ -276,6 +276,7 @@ public sealed partial class MemberTable
         Interactions.MoveAll(from, to);
         Tags.MoveAll(from, to);
         Attributes.MoveAll(from, to);
+        Custom.MoveAll(from, to);
         MergeScalars(from, to);
         Columns.Retire(from);
     }
@@ -289,6 +290,7 @@ public sealed partial class MemberTable
         using var write = BeginWrite();
         Purchases.Compact();
         Interactions.Compact();
+        Custom.Compact();
     }
 
     /// <summary>Copies out what the table knows about <paramref name="person"/>.</summary>
@@ -362,7 +364,10 @@ public sealed partial class MemberTable
             Tags.Of(row),
             Attributes.Of(row),
             purchases,
-            interactions);
+            interactions)
+        {
+            Custom = Custom.IsEmpty ? MemberFacts.NoCustomFacts : CustomFactsOf(row),
+        };
     }
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
@@ -395,6 +400,7 @@ public sealed partial class MemberTable
             _rowOfPerson.Add(person.Value, row);
             Purchases.EnsureRows(row + 1);
             Interactions.EnsureRows(row + 1);
+            Custom.AddRow(row);
         }
 
         return row;

@@ -50,6 +50,16 @@ internal sealed class EvaluationFrame
     public readonly double[] Doubles;
     public readonly bool[] Bools;
     public readonly string[] Strings;
+    public readonly long[][] CustomLongs;
+    public readonly double[][] CustomDoubles;
+    public readonly bool[][] CustomBools;
+    public readonly int[][] CustomStrings;
+    public readonly int[][] RecordStarts;
+    public readonly int[][] RecordCounts;
+    public readonly long[][][] RecordLongs;
+    public readonly double[][][] RecordDoubles;
+    public readonly bool[][][] RecordBools;
+    public readonly int[][][] RecordStrings;
 #pragma warning restore CA1051, SA1401
 
     private readonly SegmentSlots _slots;
@@ -70,6 +80,17 @@ internal sealed class EvaluationFrame
         (InteractionStarts, InteractionCounts, InteractionAt, InteractionKind, InteractionCampaign, InteractionTarget) =
             (n.Starts, n.Counts, n.At, n.Kind, n.Campaign, n.Target);
         (Tags, Attributes, StringIds, TypeMasks) = BindStrings(table, slots);
+
+        // Copies of the outer arrays: a write that grows a custom column replaces the inner array in the table's.
+        var custom = table.Custom;
+        (CustomLongs, CustomDoubles, CustomBools, CustomStrings) =
+            ([.. custom.Longs], [.. custom.Doubles], [.. custom.Bools], [.. custom.Strings]);
+        (RecordStarts, RecordCounts) = ([.. custom.Lists.Select(l => l.Starts)], [.. custom.Lists.Select(l => l.Counts)]);
+        (RecordLongs, RecordDoubles, RecordBools, RecordStrings) = (
+            [.. custom.Lists.Select(l => (long[][])[.. l.Longs])],
+            [.. custom.Lists.Select(l => (double[][])[.. l.Doubles])],
+            [.. custom.Lists.Select(l => (bool[][])[.. l.Bools])],
+            [.. custom.Lists.Select(l => (int[][])[.. l.Strings])]);
         NeedsIterationCap = needsIterationCap?.Invoke(table) ?? false;
         Now = now;
         (Longs, Doubles, Bools, Strings, InvariantError) = Invariants(table, slots, now);
@@ -88,6 +109,9 @@ internal sealed class EvaluationFrame
         (InteractionStarts, InteractionCounts, InteractionAt, InteractionKind, InteractionCampaign, InteractionTarget) =
             (sameVersion.InteractionStarts, sameVersion.InteractionCounts, sameVersion.InteractionAt, sameVersion.InteractionKind, sameVersion.InteractionCampaign, sameVersion.InteractionTarget);
         (Tags, Attributes, StringIds, TypeMasks) = (sameVersion.Tags, sameVersion.Attributes, sameVersion.StringIds, sameVersion.TypeMasks);
+        (CustomLongs, CustomDoubles, CustomBools, CustomStrings) = (sameVersion.CustomLongs, sameVersion.CustomDoubles, sameVersion.CustomBools, sameVersion.CustomStrings);
+        (RecordStarts, RecordCounts) = (sameVersion.RecordStarts, sameVersion.RecordCounts);
+        (RecordLongs, RecordDoubles, RecordBools, RecordStrings) = (sameVersion.RecordLongs, sameVersion.RecordDoubles, sameVersion.RecordBools, sameVersion.RecordStrings);
         Now = now;
         (Longs, Doubles, Bools, Strings, InvariantError) = Invariants(Table, _slots, now);
     }

@@ -25,9 +25,60 @@ internal sealed class MemberActivation(MemberTable table, int row, DateTimeOffse
             MemberSchema.Tags => new CelList([.. table.Tags.Of(row)]),
             MemberSchema.Linked => new CelList([.. table.IdentifierTypes.Where((_, bit) => (table.Columns.LinkedTypes[row] & (1 << bit)) != 0).Select(t => (object)t.Name)]),
             MemberSchema.Attributes => CelValueConverter.FromClr(table.Attributes.Of(row)),
-            _ => null!,
+            _ => Custom(name)!,
         };
         return value is not null;
+    }
+
+    // A custom fact reads its column as it is: an unset value is its type's zero there already.
+    private object? Custom(string name)
+    {
+        var custom = table.Custom;
+        if (custom.Schema.FindScalar(name) is { } fact)
+        {
+            return fact.Storage switch
+            {
+                FactStorage.Long when fact.Declaration.Type == FactType.Timestamp => Timestamp(custom.Longs[fact.Slot][row]),
+                FactStorage.Long => custom.Longs[fact.Slot][row],
+                FactStorage.Double => custom.Doubles[fact.Slot][row],
+                FactStorage.Bool => custom.Bools[fact.Slot][row],
+                _ => custom.Text(custom.Strings[fact.Slot][row]),
+            };
+        }
+
+        return custom.Schema.FindList(name) is { } list ? Records(list) : null;
+    }
+
+    // Fields at their zero are left out, as proto3 leaves them: they read as the zero and has() is false.
+    private CelList Records(CustomList list)
+    {
+        var records = table.Custom.Lists[list.Index];
+        var type = MemberSchema.RecordType(list.Declaration);
+        var items = new List<object>(records.Counts[row]);
+        for (int i = records.Starts[row], end = i + records.Counts[row]; i < end; i++)
+        {
+            var fields = new List<KeyValuePair<string, object>>(list.Fields.Count);
+            foreach (var field in list.Fields)
+            {
+                object? value = field.Storage switch
+                {
+                    FactStorage.Long when field.Field.Type == FactType.Timestamp =>
+                        records.Longs[field.Slot][i] == MemberColumns.Never ? null : Timestamp(records.Longs[field.Slot][i]),
+                    FactStorage.Long => records.Longs[field.Slot][i] is var l && l != 0 ? l : null,
+                    FactStorage.Double => records.Doubles[field.Slot][i] is var d && BitConverter.DoubleToInt64Bits(d) != 0 ? d : null,
+                    FactStorage.Bool => records.Bools[field.Slot][i] ? true : null,
+                    _ => records.Strings[field.Slot][i] is var s && s != 0 ? table.Custom.Text(s) : null,
+                };
+                if (value is not null)
+                {
+                    fields.Add(new(field.Field.Name, value));
+                }
+            }
+
+            items.Add(new CelObject(type, fields));
+        }
+
+        return new CelList(items);
     }
 
     // Unset optional fields (no store, no campaign) are left out: they read as "" and has() is false, as for

@@ -3,6 +3,7 @@ using LineCrm.Segmentation.Expressions.Checking;
 using LineCrm.Segmentation.Expressions.Evaluation;
 using LineCrm.Segmentation.Expressions.Extensions;
 using LineCrm.Segmentation.Expressions.Runtime;
+using LineCrm.Segmentation.Members;
 
 namespace LineCrm.Segmentation.Segments;
 
@@ -82,6 +83,39 @@ internal static class MemberSchema
 
     /// <summary>The environment segments are checked against, with the default limits.</summary>
     public static CelEnvironment Environment { get; } = Create(CelLimits.Default);
+
+    /// <summary>An environment with the declarations of <paramref name="schema"/>, the segment libraries and the given limits.</summary>
+    public static CelEnvironment Create(CelLimits limits, FactSchema schema)
+    {
+        var environment = Create(limits);
+        foreach (var scalar in schema.Scalars)
+        {
+            environment = environment.WithVariable(scalar.Declaration.Name, CelTypeOf(scalar.Declaration.Type));
+        }
+
+        foreach (var list in schema.Lists)
+        {
+            var record = RecordType(list.Declaration);
+            environment = environment
+                .WithObjectType(record)
+                .WithVariable(list.Declaration.Name, CelType.List(record.AsType()));
+        }
+
+        return environment;
+    }
+
+    /// <summary>The CEL object type of a custom list's records.</summary>
+    public static CelObjectType RecordType(ListFactDeclaration list) =>
+        new(list.RecordType, list.Fields.Select(f => KeyValuePair.Create(f.Name, CelTypeOf(f.Type))));
+
+    private static CelType CelTypeOf(FactType type) => type switch
+    {
+        FactType.Bool => CelType.Bool,
+        FactType.Int => CelType.Int,
+        FactType.Double => CelType.Double,
+        FactType.String => CelType.String,
+        _ => CelType.Timestamp,
+    };
 
     /// <summary>An environment with the member declarations, the segment libraries and the given limits.</summary>
     public static CelEnvironment Create(CelLimits limits) =>

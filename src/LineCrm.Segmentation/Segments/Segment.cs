@@ -28,9 +28,10 @@ public sealed class Segment
     private readonly CheckedExpression _checked;
     private readonly SegmentProgram? _program;
 
-    private Segment(string expression, CelEnvironment environment, CheckedExpression checkedExpression, SegmentProgram? program, string? interpretedBecause)
+    private Segment(string expression, FactSchema schema, CelEnvironment environment, CheckedExpression checkedExpression, SegmentProgram? program, string? interpretedBecause)
     {
         Expression = expression;
+        Schema = schema;
         _environment = environment;
         _checked = checkedExpression;
         _program = program;
@@ -39,6 +40,9 @@ public sealed class Segment
 
     /// <summary>The expression's text.</summary>
     public string Expression { get; }
+
+    /// <summary>The facts the segment was checked against; it evaluates over tables with the same custom facts.</summary>
+    public FactSchema Schema { get; }
 
     /// <summary>Whether the segment runs as compiled code (true for everything but the rare constructs the compiler leaves to the interpreter).</summary>
     public bool IsCompiled => _program is not null;
@@ -53,13 +57,32 @@ public sealed class Segment
     /// <exception cref="CelSyntaxException">The text is not CEL; the message gives line:column.</exception>
     /// <exception cref="CelCheckException">The expression does not type-check against the member schema, or is not a bool.</exception>
     /// <exception cref="CelLimitExceededException">The expression is longer or deeper than the limits allow.</exception>
-    public static Segment Compile(string expression, CelLimits? limits = null) => Compile(expression, limits, alwaysCountIterations: false);
+    public static Segment Compile(string expression, CelLimits? limits = null) => Compile(expression, FactSchema.Default, limits, alwaysCountIterations: false);
+
+    /// <summary>Parses, type-checks and compiles a segment expression over the facts of <paramref name="schema"/>, custom ones included.</summary>
+    /// <param name="expression">The CEL expression; it must be a bool.</param>
+    /// <param name="schema">The facts the expression may read: the schema of the tables it will run over (<see cref="MemberTable.Schema"/>).</param>
+    /// <param name="limits">Size, depth and iteration limits; <see cref="CelLimits.Default"/> when null.</param>
+    /// <returns>The compiled segment.</returns>
+    /// <exception cref="CelSyntaxException">The text is not CEL; the message gives line:column.</exception>
+    /// <exception cref="CelCheckException">The expression does not type-check against the schema, or is not a bool.</exception>
+    /// <exception cref="CelLimitExceededException">The expression is longer or deeper than the limits allow.</exception>
+    public static Segment Compile(string expression, FactSchema schema, CelLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return Compile(expression, schema, limits, alwaysCountIterations: false);
+    }
 
     /// <summary>Compiles with the iteration-counting code forced on, for the benchmark that prices it.</summary>
-    internal static Segment Compile(string expression, CelLimits? limits, bool alwaysCountIterations)
+    internal static Segment Compile(string expression, CelLimits? limits, bool alwaysCountIterations) =>
+        Compile(expression, FactSchema.Default, limits, alwaysCountIterations);
+
+    private static Segment Compile(string expression, FactSchema schema, CelLimits? limits, bool alwaysCountIterations)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        var environment = limits is null ? MemberSchema.Environment : MemberSchema.Create(limits);
+        var environment = !schema.HasCustomFacts
+            ? limits is null ? MemberSchema.Environment : MemberSchema.Create(limits)
+            : MemberSchema.Create(limits ?? CelLimits.Default, schema);
         var checkedExpression = environment.Compile(expression);
         if (checkedExpression.ResultType.Kind != CelTypeKind.Bool)
         {
@@ -74,7 +97,7 @@ public sealed class Segment
         string? unsupported;
         try
         {
-            var lowered = SegmentLowering.TryLower(checkedExpression, out unsupported);
+            var lowered = SegmentLowering.TryLower(checkedExpression, schema, out unsupported);
             program = lowered is null ? null : SegmentProgram.Compile(lowered, environment.Limits, alwaysCountIterations);
         }
         catch (InsufficientExecutionStackException)
@@ -83,7 +106,7 @@ public sealed class Segment
             throw new CelLimitExceededException(nameof(CelLimits.MaxNestingDepth), environment.Limits.MaxNestingDepth, 0, 0);
         }
 
-        return new Segment(expression, environment, checkedExpression, program, unsupported);
+        return new Segment(expression, schema, environment, checkedExpression, program, unsupported);
     }
 
     /// <summary>Evaluates the segment for every person in <paramref name="table"/>.</summary>
@@ -99,10 +122,11 @@ public sealed class Segment
     /// <param name="cancellationToken">Checked between chunks of 65,536 persons.</param>
     /// <returns>Who is in, and who could not be evaluated.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="ComputeOptions.MaxDegreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">The segment reads custom facts the table's schema does not declare the same way.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public SegmentResult Evaluate(MemberTable table, DateTimeOffset now, ComputeOptions? options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(table);
+        CheckSchema(table);
         var parallelism = Parallelism.From(options, cancellationToken);
 
         // One version throughout: evaluated again if the table's writer changed it meanwhile.
@@ -125,7 +149,7 @@ public sealed class Segment
     /// <exception cref="CelEvaluationException">The expression raised a CEL error for this person.</exception>
     public bool Includes(MemberTable table, PersonId person, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(table);
+        CheckSchema(table);
         return table.Read((Segment: this, Table: table, Person: person, Now: now), static (s, version) => s.Segment.IncludesAt(s.Table, version, s.Person, s.Now));
     }
 
@@ -137,6 +161,18 @@ public sealed class Segment
 
     /// <summary>The checked expression, for tests that compare with the reference interpreter.</summary>
     internal CheckedExpression Checked => _checked;
+
+    // Custom facts are read by column position, so the table must lay them out as the segment's schema does.
+    private void CheckSchema(MemberTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (Schema.HasCustomFacts && !Schema.DeclaresSameFactsAs(table.Schema))
+        {
+            throw new ArgumentException(
+                "The segment was compiled for a schema whose custom facts the table does not declare in the same order; compile it with the table's Schema.",
+                nameof(table));
+        }
+    }
 
     private bool IncludesAt(MemberTable table, long version, PersonId person, DateTimeOffset now)
     {

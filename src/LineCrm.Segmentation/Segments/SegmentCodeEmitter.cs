@@ -23,7 +23,7 @@ internal sealed class SegmentCodeEmitter
     private readonly ParameterExpression _row = Expression.Parameter(typeof(int), "row");
     private readonly Dictionary<int, ParameterExpression> _variables = [];
     private readonly Dictionary<int, ParameterExpression> _lets = [];
-    private readonly Dictionary<string, ParameterExpression> _arrays = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ParameterExpression Local, Expression Init)> _arrays = new(StringComparer.Ordinal);
     private readonly SegmentSlots _slots;
     private readonly long? _iterationCap;
     private readonly long _maxResultLength;
@@ -52,8 +52,9 @@ internal sealed class SegmentCodeEmitter
     public Expression<Func<EvaluationFrame, int, bool>> Lambda(SegmentExpr predicate)
     {
         var body = Emit(predicate).Code;
-        var reads = _arrays.Select(a => (Expression)Expression.Assign(a.Value, FrameField(a.Key)));
-        var locals = _iterationCap is null ? _arrays.Values : _arrays.Values.Append(_iterations);
+        var reads = _arrays.Values.Select(a => (Expression)Expression.Assign(a.Local, a.Init));
+        var arrays = _arrays.Values.Select(a => a.Local);
+        var locals = _iterationCap is null ? arrays : arrays.Append(_iterations);
         Expression[] start = _iterationCap is null ? [.. reads] : [.. reads, Expression.Assign(_iterations, Expression.Constant(0L))];
         return Expression.Lambda<Func<EvaluationFrame, int, bool>>(Expression.Block(typeof(bool), locals, [.. start, body]), _frame, _row);
     }
@@ -82,6 +83,8 @@ internal sealed class SegmentCodeEmitter
             MemberFieldExpr f => new(MemberField(f.Field), false),
             VariableExpr v => new(StringOf(v), false),
             ElementFieldExpr e => new(ElementValue(e), false),
+            CustomFactExpr f => new(CustomFact(f), false),
+            RecordFieldExpr r => new(RecordField(r), false),
             AttributeExpr a => new(Call(nameof(SegmentCodeHelpers.Attribute), Slot(nameof(EvaluationFrame.Attributes), _slots.AttributeKey(a.Key)), _row, Table(nameof(MemberTable.Attributes)), Expression.Constant(a.Key)), true),
             HasAttributeExpr h => new(Expression.NotEqual(Call(nameof(SegmentRuntime.At), typeof(SegmentRuntime), Slot(nameof(EvaluationFrame.Attributes), _slots.AttributeKey(h.Key)), _row), Expression.Constant(0)), false),
             NotExpr n => Map(Emit(n.Operand), Expression.Not),
@@ -136,13 +139,47 @@ internal sealed class SegmentCodeEmitter
             return field;
         }
 
-        if (!_arrays.TryGetValue(name, out var local))
+        return Hoisted(name, field);
+    }
+
+    /// <summary>An array the code reads, as a local assigned once at the start (<paramref name="init"/> reads it from the frame).</summary>
+    private ParameterExpression Hoisted(string key, Expression init)
+    {
+        if (!_arrays.TryGetValue(key, out var hoisted))
         {
-            local = Expression.Variable(field.Type, name);
-            _arrays.Add(name, local);
+            hoisted = (Expression.Variable(init.Type, key), init);
+            _arrays.Add(key, hoisted);
         }
 
-        return local;
+        return hoisted.Local;
+    }
+
+    /// <summary>Element <paramref name="index"/> of an array-of-arrays field of the frame (a custom column), hoisted.</summary>
+    private ParameterExpression Column(string field, int index) =>
+        Hoisted($"{field}[{index}]", Expression.ArrayIndex(FrameField(field), Expression.Constant(index)));
+
+    /// <summary>Column <paramref name="index"/> of list <paramref name="list"/> in a per-list field of the frame, hoisted.</summary>
+    private ParameterExpression Column(string field, int list, int index) =>
+        Hoisted($"{field}[{list}][{index}]", Expression.ArrayIndex(Expression.ArrayIndex(FrameField(field), Expression.Constant(list)), Expression.Constant(index)));
+
+    private Expression CustomFact(CustomFactExpr f) => f.Fact.Storage switch
+    {
+        FactStorage.Long => Expression.ArrayIndex(Column(nameof(EvaluationFrame.CustomLongs), f.Fact.Slot), _row),
+        FactStorage.Double => Expression.ArrayIndex(Column(nameof(EvaluationFrame.CustomDoubles), f.Fact.Slot), _row),
+        FactStorage.Bool => Expression.ArrayIndex(Column(nameof(EvaluationFrame.CustomBools), f.Fact.Slot), _row),
+        _ => Text(f),
+    };
+
+    private Expression RecordField(RecordFieldExpr r)
+    {
+        var index = _variables[r.Variable.Slot];
+        return r.Field.Storage switch
+        {
+            FactStorage.Long => Expression.ArrayIndex(Column(nameof(EvaluationFrame.RecordLongs), r.List.Index, r.Field.Slot), index),
+            FactStorage.Double => Expression.ArrayIndex(Column(nameof(EvaluationFrame.RecordDoubles), r.List.Index, r.Field.Slot), index),
+            FactStorage.Bool => Expression.ArrayIndex(Column(nameof(EvaluationFrame.RecordBools), r.List.Index, r.Field.Slot), index),
+            _ => Text(r),
+        };
     }
 
     // Members are looked up on the statically known types, so trimming keeps them.
@@ -196,6 +233,11 @@ internal sealed class SegmentCodeEmitter
                 return (Expression.ArrayIndex(Field(array), index), column);
             case VariableExpr v when v.Type == SegmentType.String:
                 return (Expression.ArrayIndex(Field(nameof(EvaluationFrame.CategoryIds)), _variables[v.Slot]), InternedColumn.Category);
+            case CustomFactExpr { Fact.Storage: FactStorage.String } f:
+                return (Expression.ArrayIndex(Column(nameof(EvaluationFrame.CustomStrings), f.Fact.Slot), _row), InternedColumn.CustomValue);
+            case RecordFieldExpr { Field.Storage: FactStorage.String } r:
+                var element = _variables[r.Variable.Slot];
+                return (Expression.ArrayIndex(Column(nameof(EvaluationFrame.RecordStrings), r.List.Index, r.Field.Slot), element), InternedColumn.CustomValue);
             default:
                 return null;
         }
@@ -220,6 +262,11 @@ internal sealed class SegmentCodeEmitter
     private MethodCallExpression Text(SegmentExpr expr)
     {
         var (id, column) = InternedId(expr)!.Value;
+        if (column == InternedColumn.CustomValue)
+        {
+            return Call(nameof(SegmentRuntime.Name), typeof(SegmentRuntime), Table(nameof(MemberTable.Custom)), id);
+        }
+
         var pool = column switch
         {
             InternedColumn.Currency => nameof(MemberTable.Currencies),
@@ -374,6 +421,9 @@ internal sealed class SegmentCodeEmitter
             case Collection.Interactions:
                 var i = Expression.ArrayIndex(Field(nameof(EvaluationFrame.InteractionStarts)), _row);
                 return (i, Expression.Add(i, Expression.ArrayIndex(Field(nameof(EvaluationFrame.InteractionCounts)), _row)), index);
+            case Collection.Records:
+                var r = Expression.ArrayIndex(Column(nameof(EvaluationFrame.RecordStarts), source.List!.Index), _row);
+                return (r, Expression.Add(r, Expression.ArrayIndex(Column(nameof(EvaluationFrame.RecordCounts), source.List.Index), _row)), index);
             case Collection.Categories:
                 var owner = _variables[source.Owner!.Slot];
                 var c = Expression.ArrayIndex(Field(nameof(EvaluationFrame.CategoryStart)), owner);
@@ -414,6 +464,7 @@ internal sealed class SegmentCodeEmitter
             Collection.Purchases => Expression.ArrayIndex(Field(nameof(EvaluationFrame.PurchaseCounts)), _row),
             Collection.Interactions => Expression.ArrayIndex(Field(nameof(EvaluationFrame.InteractionCounts)), _row),
             Collection.Categories => Expression.ArrayIndex(Field(nameof(EvaluationFrame.CategoryCount)), _variables[c.Owner!.Slot]),
+            Collection.Records => Expression.ArrayIndex(Column(nameof(EvaluationFrame.RecordCounts), c.List!.Index), _row),
             Collection.LinkedTypes => Call(nameof(BitOperations.PopCount), typeof(BitOperations), Expression.Convert(Expression.ArrayIndex(Field(nameof(EvaluationFrame.LinkedTypes)), _row), typeof(uint))),
             _ => Call(nameof(SegmentCodeHelpers.TagCount), Field(nameof(EvaluationFrame.Table)), _row),
         };

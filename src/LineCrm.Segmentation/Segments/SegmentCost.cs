@@ -3,7 +3,7 @@ namespace LineCrm.Segmentation.Segments;
 /// <summary>
 /// The static cost estimate of a segment, as cel-go's checker makes one: the most comprehension iterations the
 /// expression can run for one person, as a function of the longest lists a person has (purchases, interactions,
-/// a purchase's categories). <c>purchases.exists(p, interactions.exists(i, ...))</c> costs
+/// a purchase's categories, custom lists). <c>purchases.exists(p, interactions.exists(i, ...))</c> costs
 /// <c>P * (1 + I)</c>; nested loops multiply, which is how four nested <c>exists</c> over 300 purchases reach
 /// eight billion. Given a table's longest lists, the estimate says whether its worst member fits
 /// <see cref="Expressions.CelLimits.MaxComprehensionIterations"/>: then compiled code runs without counting;
@@ -34,7 +34,7 @@ internal static class SegmentCost
     };
 
     /// <summary>Whether the expression has a comprehension at all (else no table can make it expensive).</summary>
-    public static bool HasLoops(SegmentExpr expr) => WorstCaseIterations(expr, new CollectionSizes(1, 1, 1)) > 0;
+    public static bool HasLoops(SegmentExpr expr) => WorstCaseIterations(expr, new CollectionSizes(1, 1, 1, 1)) > 0;
 
     private static double Loop(CollectionExpr source, SegmentExpr predicate, CollectionSizes sizes)
     {
@@ -42,6 +42,7 @@ internal static class SegmentCost
         {
             Collection.Purchases => sizes.Purchases,
             Collection.Interactions => sizes.Interactions,
+            Collection.Records => sizes.Records,
             _ => sizes.Categories,
         };
         return length * (1 + WorstCaseIterations(predicate, sizes));
@@ -52,4 +53,5 @@ internal static class SegmentCost
 /// <param name="Purchases">The most purchases of one person.</param>
 /// <param name="Interactions">The most interactions of one person.</param>
 /// <param name="Categories">The most categories of one purchase.</param>
-internal readonly record struct CollectionSizes(long Purchases, long Interactions, long Categories);
+/// <param name="Records">The most records of one person in any custom list.</param>
+internal readonly record struct CollectionSizes(long Purchases, long Interactions, long Categories, long Records = 0);

@@ -1,4 +1,5 @@
 using LineCrm.Segmentation.Expressions.Runtime;
+using LineCrm.Segmentation.Members;
 
 namespace LineCrm.Segmentation.Segments;
 
@@ -6,7 +7,7 @@ namespace LineCrm.Segmentation.Segments;
 // name resolved to a column, every operator to one typed operation, and macros to quantifiers and counts. Both
 // evaluators read it: the plain interpreter (the reference, and the path without dynamic code) and the compiler.
 // Values: Bool = bool, Int = long, Double = double, String = string, Timestamp and Duration = long 100 ns ticks
-// (timestamps since 0001-01-01T00:00:00Z), Purchase and Interaction = an index into the flat element columns.
+// (timestamps since 0001-01-01T00:00:00Z), Purchase, Interaction and Record = an index into the flat element columns.
 
 /// <summary>The static type of a segment expression node.</summary>
 internal enum SegmentType
@@ -32,6 +33,12 @@ internal enum SegmentType
 
     /// <summary>A list of strings (tags, linked identifier types, a purchase's categories).</summary>
     StringList,
+
+    /// <summary>One record of a custom list fact (a comprehension variable).</summary>
+    Record,
+
+    /// <summary>A custom list fact.</summary>
+    RecordList,
 }
 
 /// <summary>A node of a segment expression.</summary>
@@ -46,8 +53,17 @@ internal sealed record NowExpr() : SegmentExpr(SegmentType.Timestamp);
 /// <summary>A one-value-per-person column.</summary>
 internal sealed record MemberFieldExpr(MemberField Field) : SegmentExpr(MemberFields.TypeOf(Field));
 
-/// <summary>A list belonging to the person (purchases, interactions, tags, linked types) or to a purchase (categories).</summary>
-internal sealed record CollectionExpr(Collection Collection, VariableExpr? Owner) : SegmentExpr(Collections.TypeOf(Collection));
+/// <summary>
+/// A list belonging to the person (purchases, interactions, tags, linked types, a custom list fact: then
+/// <paramref name="List"/> says which) or to a purchase (categories).
+/// </summary>
+internal sealed record CollectionExpr(Collection Collection, VariableExpr? Owner, CustomList? List = null) : SegmentExpr(Collections.TypeOf(Collection));
+
+/// <summary>A custom scalar fact of the person (<see cref="FactSchema.WithScalar"/>).</summary>
+internal sealed record CustomFactExpr(CustomScalar Fact) : SegmentExpr(MemberFields.TypeOf(Fact.Declaration.Type));
+
+/// <summary>A field of a record variable of a custom list fact.</summary>
+internal sealed record RecordFieldExpr(VariableExpr Variable, CustomList List, CustomField Field) : SegmentExpr(MemberFields.TypeOf(Field.Field.Type));
 
 /// <summary>A comprehension variable; <see cref="Slot"/> is unique within the expression.</summary>
 internal sealed record VariableExpr(int Slot, SegmentType Type, string Name) : SegmentExpr(Type);
@@ -148,6 +164,9 @@ internal enum Collection
     Tags,
     LinkedTypes,
     Categories,
+
+    /// <summary>A custom list fact (<see cref="CollectionExpr.List"/>).</summary>
+    Records,
 }
 
 internal enum ArithmeticOp
@@ -200,6 +219,15 @@ internal static class MemberFields
         ElementField.PurchaseAmount => SegmentType.Double,
         _ => SegmentType.String,
     };
+
+    public static SegmentType TypeOf(FactType type) => type switch
+    {
+        FactType.Bool => SegmentType.Bool,
+        FactType.Int => SegmentType.Int,
+        FactType.Double => SegmentType.Double,
+        FactType.String => SegmentType.String,
+        _ => SegmentType.Timestamp,
+    };
 }
 
 /// <summary>The static types of collections.</summary>
@@ -209,6 +237,7 @@ internal static class Collections
     {
         Collection.Purchases => SegmentType.PurchaseList,
         Collection.Interactions => SegmentType.InteractionList,
+        Collection.Records => SegmentType.RecordList,
         _ => SegmentType.StringList,
     };
 
@@ -217,6 +246,7 @@ internal static class Collections
     {
         Collection.Purchases => SegmentType.Purchase,
         Collection.Interactions => SegmentType.Interaction,
+        Collection.Records => SegmentType.Record,
         _ => SegmentType.String,
     };
 }

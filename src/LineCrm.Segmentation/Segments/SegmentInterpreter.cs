@@ -61,6 +61,8 @@ internal static class SegmentInterpreter
             MemberFieldExpr f => Field(f.Field),
             VariableExpr v => _variables[v.Slot],
             ElementFieldExpr e => Element(e),
+            CustomFactExpr f => CustomFact(f.Fact),
+            RecordFieldExpr r => RecordField(r),
             AttributeExpr a => Attribute(a.Key) ?? throw SegmentRuntime.NoSuchKey(a.Key),
             HasAttributeExpr h => Attribute(h.Key) is not null,
             NotExpr n => !(bool)Eval(n.Operand),
@@ -138,6 +140,31 @@ internal static class SegmentInterpreter
                 ElementField.InteractionKind => SegmentRuntime.Name(table.InteractionKinds, n.Kind[i]),
                 ElementField.InteractionCampaign => SegmentRuntime.Name(table.Campaigns, n.Campaign[i]),
                 _ => SegmentRuntime.Name(table.Targets, n.Target[i]),
+            };
+        }
+
+        private object CustomFact(CustomScalar fact)
+        {
+            var custom = table.Custom;
+            return fact.Storage switch
+            {
+                FactStorage.Long => custom.Longs[fact.Slot][row],
+                FactStorage.Double => custom.Doubles[fact.Slot][row],
+                FactStorage.Bool => custom.Bools[fact.Slot][row],
+                _ => custom.Text(custom.Strings[fact.Slot][row]),
+            };
+        }
+
+        private object RecordField(RecordFieldExpr r)
+        {
+            var i = (int)_variables[r.Variable.Slot];
+            var records = table.Custom.Lists[r.List.Index];
+            return r.Field.Storage switch
+            {
+                FactStorage.Long => records.Longs[r.Field.Slot][i],
+                FactStorage.Double => records.Doubles[r.Field.Slot][i],
+                FactStorage.Bool => records.Bools[r.Field.Slot][i],
+                _ => table.Custom.Text(records.Strings[r.Field.Slot][i]),
             };
         }
 
@@ -294,6 +321,9 @@ internal static class SegmentInterpreter
                     return Range(table.Interactions.Starts[row], table.Interactions.Counts[row]);
                 case Collection.Tags:
                     return table.Tags.Of(row);
+                case Collection.Records:
+                    var records = table.Custom.Lists[c.List!.Index];
+                    return Range(records.Starts[row], records.Counts[row]);
                 case Collection.LinkedTypes:
                     return table.IdentifierTypes
                         .Where((_, bit) => (table.Columns.LinkedTypes[row] & (1 << bit)) != 0)

@@ -5,6 +5,7 @@ using LineCrm.Segmentation.Expressions.Evaluation.Library;
 using LineCrm.Segmentation.Expressions.Extensions;
 using LineCrm.Segmentation.Expressions.Runtime;
 using LineCrm.Segmentation.Expressions.Syntax;
+using LineCrm.Segmentation.Members;
 using Op = LineCrm.Segmentation.Expressions.Syntax.Operators;
 
 namespace LineCrm.Segmentation.Segments;
@@ -18,17 +19,23 @@ namespace LineCrm.Segmentation.Segments;
 internal sealed class SegmentLowering
 {
     private readonly CheckedExpression _checked;
+    private readonly FactSchema _schema;
     private readonly Dictionary<string, SegmentExpr> _locals = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, CustomList> _recordLists = [];
     private int _nextSlot;
 
-    private SegmentLowering(CheckedExpression checkedExpression) => _checked = checkedExpression;
+    private SegmentLowering(CheckedExpression checkedExpression, FactSchema schema) => (_checked, _schema) = (checkedExpression, schema);
 
-    /// <summary>The segment tree, or null with the reason when the expression is outside what compiles.</summary>
-    public static SegmentExpr? TryLower(CheckedExpression checkedExpression, out string? unsupported)
+    /// <summary>The segment tree over the built-in facts, or null with the reason when the expression is outside what compiles.</summary>
+    public static SegmentExpr? TryLower(CheckedExpression checkedExpression, out string? unsupported) =>
+        TryLower(checkedExpression, FactSchema.Default, out unsupported);
+
+    /// <summary>The segment tree over the facts of <paramref name="schema"/>, or null with the reason when the expression is outside what compiles.</summary>
+    public static SegmentExpr? TryLower(CheckedExpression checkedExpression, FactSchema schema, out string? unsupported)
     {
         try
         {
-            var lowered = new SegmentLowering(checkedExpression).Lower(checkedExpression.Root);
+            var lowered = new SegmentLowering(checkedExpression, schema).Lower(checkedExpression.Root);
             unsupported = lowered.Type == SegmentType.Bool ? null : $"the expression is a {lowered.Type}, not a bool";
             return unsupported is null ? lowered : null;
         }
@@ -85,6 +92,8 @@ internal sealed class SegmentLowering
             MemberSchema.Tags => new CollectionExpr(Collection.Tags, null),
             MemberSchema.Linked => new CollectionExpr(Collection.LinkedTypes, null),
             _ when MemberSchema.Fields.TryGetValue(name, out var field) => new MemberFieldExpr(field),
+            _ when _schema.FindScalar(name) is { } scalar => new CustomFactExpr(scalar),
+            _ when _schema.FindList(name) is { } list => new CollectionExpr(Collection.Records, null, list),
             _ => throw Unsupported($"the name '{name}' outside a field access"),
         };
     }
@@ -105,6 +114,14 @@ internal sealed class SegmentLowering
         if (operand is not VariableExpr variable)
         {
             throw Unsupported($"selecting '{select.Field}' from a {operand.Type}");
+        }
+
+        if (variable.Type == SegmentType.Record)
+        {
+            var list = _recordLists[variable.Slot];
+            return list.Field(select.Field) is { } custom
+                ? new RecordFieldExpr(variable, list, custom)
+                : throw Unsupported($"the field '{select.Field}'");
         }
 
         if (variable.Type == SegmentType.Purchase && select.Field == "categories")
@@ -395,12 +412,17 @@ internal sealed class SegmentLowering
 
     private (CollectionExpr Source, VariableExpr Variable, SegmentExpr Predicate) Loop(ComprehensionExpr comprehension)
     {
-        if (Lower(comprehension.Range) is not CollectionExpr { Collection: Collection.Purchases or Collection.Interactions or Collection.Categories } source)
+        if (Lower(comprehension.Range) is not CollectionExpr { Collection: Collection.Purchases or Collection.Interactions or Collection.Categories or Collection.Records } source)
         {
-            throw Unsupported("comprehensions other than over purchases, interactions and a purchase's categories");
+            throw Unsupported("comprehensions other than over purchases, interactions, a purchase's categories and custom lists");
         }
 
         var variable = new VariableExpr(_nextSlot++, Collections.ElementOf(source.Collection), comprehension.Variable);
+        if (source.List is { } records)
+        {
+            _recordLists[variable.Slot] = records;
+        }
+
         _locals.TryGetValue(comprehension.Variable, out var outer);
         _locals[comprehension.Variable] = variable;
         try

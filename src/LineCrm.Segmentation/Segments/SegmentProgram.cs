@@ -172,7 +172,11 @@ internal sealed class SegmentProgram
 
     private static CollectionSizes LongestLists(MemberTable table)
     {
-        return new(Longest(table.Purchases.Counts), Longest(table.Interactions.Counts), Longest(table.Purchases.CategoryCount));
+        return new(
+            Longest(table.Purchases.Counts),
+            Longest(table.Interactions.Counts),
+            Longest(table.Purchases.CategoryCount),
+            table.Custom.Lists.Select(l => Longest(l.Counts)).DefaultIfEmpty(0).Max());
 
         static long Longest(int[] counts) => counts.Length == 0 ? 0 : counts.Max();
     }

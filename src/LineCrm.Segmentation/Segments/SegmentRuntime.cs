@@ -14,6 +14,9 @@ internal static class SegmentRuntime
     /// <summary>The string of an interned id, with "no value" reading as the empty string (an unset field).</summary>
     public static string Name(StringPool pool, int id) => id < 0 ? string.Empty : pool[id];
 
+    /// <summary>The string of a custom fact's column entry (id + 1, 0 reading as the empty string).</summary>
+    public static string Name(CustomFactColumns custom, int code) => custom.Text(code);
+
     /// <summary>Entry <paramref name="row"/> of a column that may be shorter than the table (missing entries are 0).</summary>
     public static int At(int[] column, int row) => (uint)row < (uint)column.Length ? column[row] : 0;
 

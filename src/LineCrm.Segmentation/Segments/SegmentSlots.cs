@@ -52,6 +52,9 @@ internal enum InternedColumn
     Target,
     Category,
     AttributeValue,
+
+    /// <summary>A custom string fact or record field: entries are id + 1, 0 for "".</summary>
+    CustomValue,
 }
 
 /// <summary>A string constant compared with an interned column: bound to the constant's id in that column's pool.</summary>
@@ -66,6 +69,18 @@ internal sealed record StringConstant(string Value, InternedColumn Column)
     /// </summary>
     public int IdIn(MemberTable table)
     {
+        if (Column == InternedColumn.CustomValue)
+        {
+            // Custom columns hold id + 1 and 0 for "", so the constant's entry is that code itself.
+            if (Value.Length == 0)
+            {
+                return 0;
+            }
+
+            var code = table.Custom.Values.Find(Value);
+            return code == StringPool.None ? Absent : code + 1;
+        }
+
         var pool = Column switch
         {
             InternedColumn.Currency => table.Currencies,

@@ -47,12 +47,17 @@ internal sealed class ColumnFileReader
     }
 
     /// <summary>A reader of a file that must be of <paramref name="version"/>, the one version its reader reads.</summary>
-    public static ColumnFileReader Open(Stream source, ReadOnlySpan<byte> magic, string what, int version, CancellationToken cancellationToken = default)
+    public static ColumnFileReader Open(Stream source, ReadOnlySpan<byte> magic, string what, int version, CancellationToken cancellationToken = default) =>
+        Open(source, magic, what, version, version, cancellationToken);
+
+    /// <summary>Opens a file of any version from <paramref name="oldestVersion"/> to <paramref name="newestVersion"/> (<see cref="Version"/> says which).</summary>
+    public static ColumnFileReader Open(Stream source, ReadOnlySpan<byte> magic, string what, int oldestVersion, int newestVersion, CancellationToken cancellationToken = default)
     {
         var reader = new ColumnFileReader(source, magic, what, cancellationToken);
-        if (reader.Version != version)
+        if (reader.Version < oldestVersion || reader.Version > newestVersion)
         {
-            throw ColumnFile.Damaged(what, magic.Length, $"its version is {reader.Version}; this library reads version {version}");
+            var reads = oldestVersion == newestVersion ? $"version {newestVersion}" : $"versions {oldestVersion} to {newestVersion}";
+            throw ColumnFile.Damaged(what, magic.Length, $"its version is {reader.Version}; this library reads {reads}");
         }
 
         return reader;

@@ -9,7 +9,11 @@ namespace LineCrm.Segmentation.Members.Files;
 /// </remarks>
 internal static class MemberTableFormat
 {
-    public const int FormatVersion = 1;
+    /// <summary>The version written: 2 adds the custom facts (<see cref="FactSchema"/>) after the attributes.</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest version read: version 1 files load as tables of the built-in facts.</summary>
+    public const int OldestVersion = 1;
 
     public const string What = "member table file";
 
@@ -57,5 +61,19 @@ internal static class MemberTableFormat
         AttributeRows,
         AttributeKeyIds,
         AttributeValueIds,
+
+        /// <summary>Version 2: the custom declarations, as <see cref="CustomFactsFile"/> spells them.</summary>
+        CustomSchema,
+        CustomValues,
+        CustomLongs,
+        CustomDoubles,
+        CustomBools,
+        CustomStrings,
+        CustomIsSet,
+        RecordCounts,
+        RecordLongs,
+        RecordDoubles,
+        RecordBools,
+        RecordStrings,
     }
 }

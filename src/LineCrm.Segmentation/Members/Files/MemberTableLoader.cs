@@ -13,14 +13,20 @@ internal static class MemberTableLoader
 {
     public static void Load(Stream source, MemberTable table, CancellationToken cancellationToken)
     {
-        var reader = ColumnFileReader.Open(source, Magic, What, FormatVersion, cancellationToken);
+        var reader = ColumnFileReader.Open(source, Magic, What, OldestVersion, FormatVersion, cancellationToken);
 
         var file = Read(reader);
+        var custom = reader.Version >= 2 ? CustomFactsFile.Read(reader) : null;
         reader.ReadEnd();
         var check = new MemberTableCheck(file);
         check.All();
+        var customColumns = custom is null ? null : CustomFactsFile.Build(custom, file.PersonIds.Length);
         cancellationToken.ThrowIfCancellationRequested();
         Fill(file, check.RowOfPerson, table);
+        if (customColumns is not null)
+        {
+            table.AdoptLoaded(customColumns);
+        }
     }
 
     private static LoadedFile Read(ColumnFileReader r)

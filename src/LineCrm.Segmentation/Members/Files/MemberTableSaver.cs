@@ -20,6 +20,7 @@ internal static class MemberTableSaver
         WriteInteractions(writer, table.Interactions, rows);
         WriteTags(writer, table.Tags, rows);
         WriteAttributes(writer, table.Attributes, rows, newValueIdOf);
+        CustomFactsFile.Write(writer, table.Custom, rows);
         writer.Complete();
     }
 
