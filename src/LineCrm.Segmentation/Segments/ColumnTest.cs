@@ -1,11 +1,13 @@
 using LineCrm.Segmentation.Expressions.Runtime;
+using LineCrm.Segmentation.Members;
 using LineCrm.Segmentation.Segments.Runtime;
 
 namespace LineCrm.Segmentation.Segments;
 
 /// <summary>
 /// A conjunct of a segment that is one test of one column against a value that is the same for everybody
-/// (<c>!blocked</c>, <c>lastClickAt &gt; now - days(365)</c>, <c>"vip" in tags</c>, <c>purchases.size() &gt;= 2</c>):
+/// (<c>!blocked</c>, <c>lastClickAt &gt; now - days(365)</c>, <c>"vip" in tags</c>, <c>purchases.size() &gt;= 2</c>, and
+/// the same over declared facts: <c>loyaltyPoints &gt;= 500</c>, <c>size(pageViews) &gt; 3</c>):
 /// evaluated for 64 persons at a time by the SIMD column kernels instead of person by person. Such tests never
 /// raise errors, which is what lets them run first: <c>false &amp;&amp; error</c> is false in CEL, in either order.
 /// </summary>
@@ -73,6 +75,18 @@ internal abstract class ColumnTest
             case MemberFieldExpr { Field: MemberField.TotalSpend } when value is ConstantExpr { Value: long whole }:
                 // CEL orders an int against a double as doubles (CelNumericComparison).
                 return new DoubleTest(f => f.TotalSpend, op, _ => whole);
+            case CustomFactExpr { Fact.Storage: FactStorage.Long } fact when value.Type == fact.Type:
+                var longSlot = (Column: fact.Fact.Slot, Value: slots.Invariant(value));
+                return new LongTest(f => f.CustomLongs[longSlot.Column], op, f => f.Longs[longSlot.Value]);
+            case CustomFactExpr { Fact.Storage: FactStorage.Double } fact when value.Type == SegmentType.Double:
+                var doubleSlot = (Column: fact.Fact.Slot, Value: slots.Invariant(value));
+                return new DoubleTest(f => f.CustomDoubles[doubleSlot.Column], op, f => f.Doubles[doubleSlot.Value]);
+            case CustomFactExpr { Fact.Storage: FactStorage.Double } fact when value is ConstantExpr { Value: long whole }:
+                var doubleColumn = fact.Fact.Slot;
+                return new DoubleTest(f => f.CustomDoubles[doubleColumn], op, _ => whole);
+            case SizeExpr { Operand: CollectionExpr { Collection: Collection.Records } records } when value.Type == SegmentType.Int:
+                var recordSlot = (List: records.List!.Index, Value: slots.Invariant(value));
+                return new CountTest(f => f.RecordCounts[recordSlot.List], op, f => f.Longs[recordSlot.Value]);
             case SizeExpr { Operand: CollectionExpr { Collection: Collection.Purchases or Collection.Interactions } size } when value.Type == SegmentType.Int:
                 var countSlot = slots.Invariant(value);
                 Func<EvaluationFrame, int[]> counts = size.Collection == Collection.Purchases ? f => f.PurchaseCounts : f => f.InteractionCounts;

@@ -153,6 +153,14 @@ public sealed class CustomFactTests
     }
 
     [Fact]
+    public void Tests_of_custom_columns_against_a_value_the_same_for_everybody_run_as_column_kernels()
+    {
+        var segment = Segment.Compile("loyaltyPoints >= 500 && size(pageViews) > 1 && lastVisitAt > now - days(3) && tier == 'gold'", Schema);
+        Assert.True(segment.IsCompiled);
+        Assert.Equal(3, segment.Program!.ColumnTestCount); // the string comparison runs as compiled code
+    }
+
+    [Fact]
     public void A_custom_fact_is_checked_like_any_other_name()
     {
         var error = Assert.Throws<CelCheckException>(() => Segment.Compile("pageViews.exists(v, v.price > 1.0)", Schema));
