@@ -19,9 +19,11 @@ internal static class StoredGraphLoader
             throw new InvalidDataException($"The identity graph store gives snapshot sequence number {stored.SnapshotSequence}; numbers start at 0.");
         }
 
-        if (stored.Snapshot is null && stored.SnapshotSequence != 0)
+        // A journal always stores a snapshot before its first record: records alone have lost what they follow.
+        if (stored.Snapshot is null && (stored.SnapshotSequence != 0 || stored.Changes?.Count > 0))
         {
-            throw new InvalidDataException($"The identity graph store has no snapshot but says one includes the changes up to record {stored.SnapshotSequence}.");
+            throw new InvalidDataException(
+                $"The identity graph store has no snapshot but holds {stored.Changes?.Count ?? 0} change records after one that includes the changes up to record {stored.SnapshotSequence}.");
         }
 
         // Every record is read and checked before anything is replayed: damage is found before work is done.
