@@ -1,7 +1,7 @@
 using System.Globalization;
+using LineCrm.Segmentation.Identity;
 using LineCrm.Stores.IdentityCrashHost;
 using LineCrm.Stores.Sqlite;
-using LineCrm.Segmentation.Identity;
 
 // Usage: IdentityCrashHost <sqlite file> <last batch>
 // Opens the graph stored in the file, runs the batches after the last one stored up to <last batch>, saving each, and
