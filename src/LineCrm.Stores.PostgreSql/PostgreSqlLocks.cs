@@ -13,6 +13,9 @@ internal static class PostgreSqlLocks
     /// <summary>Held by an append transaction, so appends commit in position order (see PostgreSqlCustomerEventLog).</summary>
     public const int Append = 0x4C43_0002;
 
+    /// <summary>Held by a write of the identity graph store, so a record's turn is checked and taken by one writer at a time.</summary>
+    public const int IdentityGraph = 0x4C43_0003;
+
     /// <summary>The SQL that takes <paramref name="lockClass"/> for <paramref name="schemaName"/> until the transaction ends.</summary>
     /// <param name="lockClass">One of the constants above.</param>
     /// <param name="schemaName">The unquoted schema name (checked by <see cref="PostgreSqlIdentifier"/>, so safe as a literal).</param>

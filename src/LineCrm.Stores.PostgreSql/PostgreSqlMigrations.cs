@@ -67,5 +67,18 @@ internal static class PostgreSqlMigrations
                 PRIMARY KEY (job_id, idx),
                 FOREIGN KEY (job_id, idx) REFERENCES {schema}.bulk_chunks (job_id, idx) ON DELETE CASCADE);
             """),
+        new(2, schema => $"""
+            -- The identity graph (IIdentityGraphStore): one snapshot, kept as chunks since a whole graph can pass the
+            -- largest bytea (1 GB), the number of the last change record it includes, and the change records after it.
+            CREATE TABLE {schema}.identity_graph_snapshot (
+                id smallint PRIMARY KEY CHECK (id = 1),
+                sequence bigint NOT NULL);
+            CREATE TABLE {schema}.identity_graph_snapshot_chunks (
+                chunk integer PRIMARY KEY,
+                data bytea NOT NULL);
+            CREATE TABLE {schema}.identity_graph_changes (
+                sequence bigint PRIMARY KEY,
+                data bytea NOT NULL);
+            """),
     ];
 }

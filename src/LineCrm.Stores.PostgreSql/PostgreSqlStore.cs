@@ -1,13 +1,15 @@
 using LineCrm.Events;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Webhooks;
+using LineCrm.Segmentation.Identity;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace LineCrm.Stores.PostgreSql;
 
 /// <summary>
-/// LineCrm's stores in one PostgreSQL schema: the customer event log, the webhook inbox and the bulk-send checkpoints,
+/// LineCrm's stores in one PostgreSQL schema: the customer event log, the webhook inbox, the bulk-send checkpoints and
+/// the identity graph,
 /// safe for several application instances over one database.
 /// </summary>
 /// <remarks>
@@ -54,6 +56,7 @@ public sealed class PostgreSqlStore : IAsyncDisposable, IStoreEngine
         Events = new PostgreSqlCustomerEventLog(context);
         WebhookInbox = new PostgreSqlWebhookInbox(context);
         BulkSendCheckpoints = new PostgreSqlBulkSendCheckpointStore(context);
+        IdentityGraph = new PostgreSqlIdentityGraphStore(context);
     }
 
     /// <summary>Creates the store from configured options, for dependency injection.</summary>
@@ -72,6 +75,9 @@ public sealed class PostgreSqlStore : IAsyncDisposable, IStoreEngine
 
     /// <summary>The bulk-send checkpoint store.</summary>
     public IBulkSendCheckpointStore BulkSendCheckpoints { get; }
+
+    /// <summary>The identity graph's snapshot and change records, for <see cref="IdentityGraphJournal"/>.</summary>
+    public IIdentityGraphStore IdentityGraph { get; }
 
     /// <summary>
     /// Migrates the schema (or checks it, when <see cref="PostgreSqlStoreOptions.MigrateOnStart"/> is false) unless

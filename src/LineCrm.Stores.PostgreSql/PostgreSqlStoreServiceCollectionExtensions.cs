@@ -1,6 +1,7 @@
 using LineCrm.Events;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Webhooks;
+using LineCrm.Segmentation.Identity;
 using LineCrm.Stores;
 using LineCrm.Stores.PostgreSql;
 
@@ -11,7 +12,7 @@ public static class PostgreSqlStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers one <see cref="PostgreSqlStore"/> and, unless already registered, <see cref="ICustomerEventLog"/>,
-    /// <see cref="IWebhookInbox"/> and <see cref="IBulkSendCheckpointStore"/> from it. The options are validated when
+    /// <see cref="IWebhookInbox"/>, <see cref="IBulkSendCheckpointStore"/> and <see cref="IIdentityGraphStore"/> from it. The options are validated when
     /// the host starts, and the schema is migrated (or checked) then, so a bad connection string or a schema newer
     /// than the code stops the host at start-up.
     /// </summary>

@@ -54,6 +54,19 @@ internal static class SqliteMigrations
             user_ids BLOB NOT NULL,
             PRIMARY KEY (job_id, chunk_index));
         """,
+        """
+        -- The identity graph (IIdentityGraphStore): one snapshot, kept as chunks since a whole graph can pass SQLite's
+        -- largest value, the number of the last change record it includes, and the change records after it.
+        CREATE TABLE identity_graph_snapshot (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            sequence INTEGER NOT NULL);
+        CREATE TABLE identity_graph_snapshot_chunks (
+            chunk INTEGER PRIMARY KEY,
+            data BLOB NOT NULL);
+        CREATE TABLE identity_graph_changes (
+            sequence INTEGER PRIMARY KEY,
+            data BLOB NOT NULL);
+        """,
     ];
 
     /// <summary>The newest schema version this code knows.</summary>

@@ -1,14 +1,15 @@
 using LineCrm.Events;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Webhooks;
+using LineCrm.Segmentation.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace LineCrm.Stores.Sqlite;
 
 /// <summary>
-/// LineCrm's embedded store: the customer event log, the webhook inbox and the bulk-send checkpoints in one SQLite
-/// file, in WAL mode with full sync, every write durable when its call returns. Concurrent writes share one commit
+/// LineCrm's embedded store: the customer event log, the webhook inbox, the bulk-send checkpoints and the identity
+/// graph in one SQLite file, in WAL mode with full sync, every write durable when its call returns. Concurrent writes share one commit
 /// (group commit); reads run beside them on connections of their own.
 /// </summary>
 /// <remarks>
@@ -69,6 +70,7 @@ public sealed class SqliteStore : IAsyncDisposable, IStoreEngine
         Events = new SqliteCustomerEventLog(this);
         WebhookInbox = new SqliteWebhookInbox(this);
         BulkSendCheckpoints = new SqliteBulkSendCheckpointStore(this);
+        IdentityGraph = new SqliteIdentityGraphStore(this);
     }
 
     /// <summary>Creates the store from bound options (for dependency injection).</summary>
@@ -87,6 +89,9 @@ public sealed class SqliteStore : IAsyncDisposable, IStoreEngine
 
     /// <summary>Checkpoints of bulk sends, for <see cref="BulkSendOptions.CheckpointStore"/>.</summary>
     public IBulkSendCheckpointStore BulkSendCheckpoints { get; }
+
+    /// <summary>The identity graph's snapshot and change records, for <see cref="IdentityGraphJournal"/>.</summary>
+    public IIdentityGraphStore IdentityGraph { get; }
 
     internal TimeProvider Time { get; }
 

@@ -1,6 +1,7 @@
 using LineCrm.Events;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Webhooks;
+using LineCrm.Segmentation.Identity;
 using LineCrm.Stores;
 using LineCrm.Stores.Sqlite;
 
@@ -11,7 +12,8 @@ public static class SqliteStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers one <see cref="SqliteStore"/> (a singleton, disposed with the container) as the
-    /// <see cref="ICustomerEventLog"/>, the <see cref="IWebhookInbox"/> and the <see cref="IBulkSendCheckpointStore"/>,
+    /// <see cref="ICustomerEventLog"/>, the <see cref="IWebhookInbox"/>, the <see cref="IBulkSendCheckpointStore"/> and the
+    /// <see cref="IIdentityGraphStore"/>,
     /// with options validated at start-up and the file opened (and migrated) when the host starts.
     /// </summary>
     /// <param name="services">The services.</param>

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using LineCrm.Events;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Webhooks;
+using LineCrm.Segmentation.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -11,8 +12,7 @@ namespace LineCrm.Stores;
 
 /// <summary>
 /// The registration every engine's <c>AddLineCrm…Stores</c> makes: its options (validated at start-up), one store
-/// object as a singleton, the three store interfaces from it unless already registered, and its opening when the
-/// host starts.
+/// object as a singleton, the store interfaces from it unless already registered, and its opening when the host starts.
 /// </summary>
 internal static class StoreServices
 {
@@ -36,6 +36,7 @@ internal static class StoreServices
         services.TryAddSingleton<ICustomerEventLog>(provider => provider.GetRequiredService<TStore>().Events);
         services.TryAddSingleton<IWebhookInbox>(provider => provider.GetRequiredService<TStore>().WebhookInbox);
         services.TryAddSingleton<IBulkSendCheckpointStore>(provider => provider.GetRequiredService<TStore>().BulkSendCheckpoints);
+        services.TryAddSingleton<IIdentityGraphStore>(provider => provider.GetRequiredService<TStore>().IdentityGraph);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoreInitializer<TStore>>());
         return services;
     }

@@ -40,6 +40,7 @@ public sealed partial class IdentityGraph
         state.Audit.RemoveWhere(refusal =>
             refusal.Identifiers.Any(forgotten.Contains)
             || (refusal.Link is { } link && (forgotten.Contains(link.From) || forgotten.Contains(link.To))));
+        _recorder?.Forget(person);
         return identifiers;
     }
 }

@@ -39,6 +39,7 @@ public sealed partial class IdentityGraph
     private bool TryAddOne(Identifier identifier, out PersonId person, out IdentityRefusal? refusal)
     {
         var applied = _state.AddIdentifier(Require(identifier));
+        _recorder?.AddIdentifier(identifier);
         if (applied.Outcome == LinkOutcome.Refused)
         {
             refusal = Refuse(applied, null);
@@ -89,6 +90,7 @@ public sealed partial class IdentityGraph
 
         // The last point at which the batch may stop: the claims below change the key tables.
         parallelism.ThrowIfCancellationRequested();
+        _recorder?.AddIdentifiers(all, callers: ReferenceEquals(all, identifiers));
         var firstNode = state.NodeCount;
         var (starts, claims, keys) = ClaimValues(all, types, hashes, blocked, state, firstNode, parallelism.WithoutCancellation);
 
@@ -337,6 +339,7 @@ public sealed partial class IdentityGraph
     {
         Validate(link, "link");
         var applied = _state.Apply(link);
+        _recorder?.Link(link);
         return Report(applied, link);
     }
 
@@ -395,6 +398,9 @@ public sealed partial class IdentityGraph
             state.TrimLinks();
             throw;
         }
+
+        // Recorded at the point of no return, before any link is applied and any event runs user code.
+        _recorder?.AddLinks(all, callers: ReferenceEquals(all, links));
 
         // The ends are brought into the cache in two rounds, so that each link's misses are waited for side by side
         // with a whole block's (see CachePrefetch). Two blocks ahead: held ends' forest nodes and link list heads, and
@@ -493,7 +499,7 @@ public sealed partial class IdentityGraph
 
     private IdentityRefusal Refuse(Applied applied, IdentityLink? link)
     {
-        var refusal = new IdentityRefusal(applied.Rule, applied.Facts, link, applied.Involved ?? [], _time.GetUtcNow());
+        var refusal = new IdentityRefusal(applied.Rule, applied.Facts, link, applied.Involved ?? [], RefusalTime());
         _state.Audit.Add(refusal);
         LinkRefused?.Invoke(this, refusal);
         return refusal;

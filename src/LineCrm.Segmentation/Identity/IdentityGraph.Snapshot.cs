@@ -39,5 +39,6 @@ public sealed partial class IdentityGraph
     {
         ArgumentNullException.ThrowIfNull(source);
         _state = GraphSnapshot.Read(source, _rules, _state.Audit.Capacity);
+        _recorder?.Reset();
     }
 }

@@ -32,6 +32,7 @@ public sealed partial class IdentityGraph
         }
 
         var (original, persons) = state.Unlink(link);
+        _recorder?.Unlink(first, second);
         return ReportSplit(original, persons);
     }
 
@@ -51,6 +52,7 @@ public sealed partial class IdentityGraph
         }
 
         var (original, persons) = state.RemoveNode(node);
+        _recorder?.RemoveIdentifier(identifier);
         return ReportSplit(original, persons);
     }
 

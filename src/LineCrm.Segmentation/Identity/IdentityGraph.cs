@@ -102,7 +102,11 @@ public sealed partial class IdentityGraph
     public long AuditLogDropped => _state.Audit.Dropped;
 
     /// <summary>Empties the <see cref="AuditLog"/> (after copying it elsewhere, say) and sets <see cref="AuditLogDropped"/> back to 0.</summary>
-    public void ClearAuditLog() => _state.Audit.Clear();
+    public void ClearAuditLog()
+    {
+        _state.Audit.Clear();
+        _recorder?.ClearAuditLog();
+    }
 
     /// <summary>Makes room for this many identifiers and links in all, so a bulk load does not grow the graph step by step.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>

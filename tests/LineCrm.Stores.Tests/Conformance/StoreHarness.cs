@@ -1,6 +1,7 @@
 using LineCrm.Events;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Webhooks;
+using LineCrm.Segmentation.Identity;
 
 namespace LineCrm.Stores.Tests.Conformance;
 
@@ -26,16 +27,18 @@ public abstract class StoreHarness
     public abstract ValueTask SetSchemaVersionAsync(StoreSet stores, int version, CancellationToken cancellationToken);
 }
 
-/// <summary>The three stores of one engine over one database, and what owns them.</summary>
+/// <summary>The stores of one engine over one database, and what owns them.</summary>
 /// <param name="Events">The customer event log.</param>
 /// <param name="Inbox">The webhook inbox.</param>
 /// <param name="Checkpoints">The bulk-send checkpoint store.</param>
+/// <param name="IdentityGraph">The identity graph's store.</param>
 /// <param name="Database">The database: a file path or a connection string, as the harness needs to reopen it.</param>
 /// <param name="Owner">Disposed to close the stores.</param>
 public sealed record StoreSet(
     ICustomerEventLog Events,
     IWebhookInbox Inbox,
     IBulkSendCheckpointStore Checkpoints,
+    IIdentityGraphStore IdentityGraph,
     string Database,
     IAsyncDisposable Owner) : IAsyncDisposable
 {

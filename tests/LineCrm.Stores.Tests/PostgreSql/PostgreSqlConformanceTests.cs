@@ -8,4 +8,6 @@ public sealed class PostgreSqlWebhookInboxTests() : WebhookInboxConformance(new 
 
 public sealed class PostgreSqlBulkSendCheckpointTests() : BulkSendCheckpointConformance(new PostgreSqlHarness());
 
+public sealed class PostgreSqlIdentityGraphStoreTests() : IdentityGraphStoreConformance(new PostgreSqlHarness());
+
 public sealed class PostgreSqlSchemaTests() : SchemaConformance(new PostgreSqlHarness());

@@ -39,7 +39,7 @@ public sealed class PostgreSqlHarness : StoreHarness
             throw;
         }
 
-        return new StoreSet(store.Events, store.WebhookInbox, store.BulkSendCheckpoints, schema, new SchemaOwner(store, connectionString, schema));
+        return new StoreSet(store.Events, store.WebhookInbox, store.BulkSendCheckpoints, store.IdentityGraph, schema, new SchemaOwner(store, connectionString, schema));
     }
 
     /// <summary>The open store and its schema: a reopen closes the store only; the test's end drops the schema too.</summary>

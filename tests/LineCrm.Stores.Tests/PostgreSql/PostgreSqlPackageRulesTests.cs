@@ -10,7 +10,7 @@ public sealed class PostgreSqlPackageRulesTests
     {
         var assembly = typeof(PostgreSqlStore).Assembly;
 
-        PackageRules.AssertReferencesOnly(assembly, "LineCrm.Abstractions", "LineCrm.Messaging", "LineCrm.Stores");
+        PackageRules.AssertReferencesOnly(assembly, "LineCrm.Abstractions", "LineCrm.Messaging", "LineCrm.Segmentation", "LineCrm.Stores");
         PackageRules.AssertThirdPartyOnly(assembly, "Npgsql", "Microsoft.Extensions.");
     }
 }

@@ -1,6 +1,7 @@
 using LineCrm.Events;
 using LineCrm.Messaging.Client;
 using LineCrm.Messaging.Webhooks;
+using LineCrm.Segmentation.Identity;
 using LineCrm.Stores.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,7 @@ public sealed class PostgreSqlServiceCollectionTests : PostgreSqlTest
             Assert.Same(store.Events, host.Services.GetRequiredService<ICustomerEventLog>());
             Assert.Same(store.WebhookInbox, host.Services.GetRequiredService<IWebhookInbox>());
             Assert.Same(store.BulkSendCheckpoints, host.Services.GetRequiredService<IBulkSendCheckpointStore>());
+            Assert.Same(store.IdentityGraph, host.Services.GetRequiredService<IIdentityGraphStore>());
         }
         finally
         {

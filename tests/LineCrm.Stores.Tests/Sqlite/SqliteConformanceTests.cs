@@ -8,4 +8,6 @@ public sealed class SqliteWebhookInboxTests() : WebhookInboxConformance(new Sqli
 
 public sealed class SqliteBulkSendCheckpointTests() : BulkSendCheckpointConformance(new SqliteHarness());
 
+public sealed class SqliteIdentityGraphStoreTests() : IdentityGraphStoreConformance(new SqliteHarness());
+
 public sealed class SqliteSchemaTests() : SchemaConformance(new SqliteHarness());

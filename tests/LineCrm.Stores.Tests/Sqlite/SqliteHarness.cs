@@ -47,7 +47,7 @@ public sealed class SqliteHarness : StoreHarness
             throw;
         }
 
-        return new StoreSet(store.Events, store.WebhookInbox, store.BulkSendCheckpoints, path, new FolderOwner(store, folder));
+        return new StoreSet(store.Events, store.WebhookInbox, store.BulkSendCheckpoints, store.IdentityGraph, path, new FolderOwner(store, folder));
     }
 
     /// <summary>The open store and its folder: a reopen closes the store only; the test's end removes the folder too.</summary>
