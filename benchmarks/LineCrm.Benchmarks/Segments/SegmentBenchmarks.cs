@@ -226,7 +226,7 @@ public class SegmentBenchmarks
     }
 
     /// <summary>In-process (the data is built once per process; setting up 10 million members takes minutes, hence the long timeout), 1 warm-up and 5 iterations.</summary>
-    private sealed class InProcessShortConfig : BenchmarkDotNet.Configs.ManualConfig
+    internal sealed class InProcessShortConfig : BenchmarkDotNet.Configs.ManualConfig
     {
         public InProcessShortConfig()
         {

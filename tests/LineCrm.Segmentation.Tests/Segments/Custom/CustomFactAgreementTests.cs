@@ -13,13 +13,6 @@ namespace LineCrm.Segmentation.Tests.Segments.Custom;
 /// </summary>
 public sealed class CustomFactAgreementTests
 {
-    private enum Outcome
-    {
-        Excluded,
-        Included,
-        Error,
-    }
-
     [Fact]
     public void Compiled_segments_over_custom_facts_agree_with_the_reference_interpreter()
     {
@@ -33,16 +26,7 @@ public sealed class CustomFactAgreementTests
                 var now = CustomFactData.Epoch.AddDays(nowDay);
                 var segment = Segment.Compile(text, CustomFactData.Schema);
                 Assert.True(segment.IsCompiled, $"{text} was not compiled: {segment.InterpretedBecause}");
-                var result = segment.Evaluate(table, now);
-                foreach (var person in table.Persons)
-                {
-                    var row = table.RowOf(person);
-                    var expected = Run(() => (bool)environment.Evaluate(segment.Checked, new MemberActivation(table, row, now)));
-                    var one = Run(() => segment.Includes(table, person, now));
-                    var all = result.Failed.Contains(person) ? Outcome.Error : result.Members.Contains(person) ? Outcome.Included : Outcome.Excluded;
-                    Assert.True(expected == one, $"{person}: interpreter {expected}, compiled for one {one}: {text}");
-                    Assert.True(expected == all, $"{person}: interpreter {expected}, compiled for all {all}: {text}");
-                }
+                ReferenceAgreement.AssertAgrees(segment, environment, table, now);
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
 
@@ -58,22 +42,10 @@ public sealed class CustomFactAgreementTests
             var result = Segment.Compile(text, CustomFactData.Schema).Evaluate(table, CustomFactData.Epoch);
             foreach (var person in table.Persons)
             {
-                outcomes.Add(result.Failed.Contains(person) ? Outcome.Error : result.Members.Contains(person) ? Outcome.Included : Outcome.Excluded);
+                outcomes.Add(ReferenceAgreement.OutcomeOf(result, person));
             }
         }
 
         Assert.Equal(3, outcomes.Count);
-    }
-
-    private static Outcome Run(Func<bool> evaluate)
-    {
-        try
-        {
-            return evaluate() ? Outcome.Included : Outcome.Excluded;
-        }
-        catch (CelEvaluationException)
-        {
-            return Outcome.Error;
-        }
     }
 }
