@@ -396,6 +396,13 @@ public sealed partial class IdentityGraph
             throw;
         }
 
+        if (TakesBulkPath(state, all.Length))
+        {
+            var bulk = BulkLinks(all, order, ends, hashes, state, parallelism);
+            state.TrimLinks();
+            return bulk;
+        }
+
         // The ends are brought into the cache in two rounds, so that each link's misses are waited for side by side
         // with a whole block's (see CachePrefetch). Two blocks ahead: held ends' forest nodes and link list heads, and
         // the key-table slots of ends not held yet (the first link that names one adds it; the links after it find
