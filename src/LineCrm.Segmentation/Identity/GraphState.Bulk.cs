@@ -157,77 +157,42 @@ internal sealed partial class GraphState
     /// <summary>
     /// Writes the records of a batch's accepted links after <see cref="JoinDeferred"/> decided them all, as
     /// <see cref="AddLink"/> and <see cref="Observe"/> would have one by one in the batch's order: one slot per pair
-    /// (either direction), in the order of the pair's first accepted link and with its direction; the earliest time of
-    /// the pair's accepted links with that link's source (the first of equal times); each node's list newest slot
-    /// first; and link sources registered where one by one would have registered them.
+    /// (either direction), in the order of the pair's first accepted link, with its direction, time and source (a
+    /// batch meets a pair's links in non-decreasing time, see <see cref="LinkRepeats"/>, so the first is the one kept);
+    /// link sources registered in the order of those first links; each node's list newest slot first.
     /// </summary>
     /// <param name="all">The batch.</param>
     /// <param name="order">The order it was applied in: link <c>k</c> of the pass is <c>all[order[k]]</c>.</param>
     /// <param name="ends">Both ends' nodes of link <c>k</c> at <c>2k</c> and <c>2k + 1</c>, as <see cref="JoinDeferred"/> left them.</param>
+    /// <param name="ticks">Each accepted link's time in ticks.</param>
     /// <param name="accepted">Which links were accepted (joined, merged or already joined).</param>
     /// <param name="parallelism">The cores the repeat search may use; it is not cancelled.</param>
     /// <remarks>The graph must hold no link slot before the batch (<see cref="LinkSlots"/> 0), so every pair is the batch's own.</remarks>
-    public void RecordLinks(IdentityLink[] all, int[] order, int[] ends, bool[] accepted, Parallelism parallelism)
+    public void RecordLinks(IdentityLink[] all, int[] order, int[] ends, long[] ticks, bool[] accepted, Parallelism parallelism)
     {
-        var (pairs, ticks) = LinkRepeats.Find(all, order, ends, accepted, parallelism);
+        var repeats = LinkRepeats.Find(ends, accepted, parallelism);
         var slots = 0;
         for (var k = 0; k < order.Length; k++)
         {
-            slots += accepted[k] && pairs[k] >= 0 ? 1 : 0;
+            slots += accepted[k] && !repeats[k] ? 1 : 0;
         }
 
         EnsureEdgeCapacity(slots);
-
-        // In the batch's order, as one by one: a pair's first link takes the next slot and registers its source; a
-        // later link of the pair with an earlier time registers its source too (Observe), which matters only for the
-        // order of sources not seen before.
         var slot = 0;
-        List<(int Slot, int Best)>? later = null;
         for (var k = 0; k < order.Length; k++)
         {
-            if (!accepted[k])
+            if (accepted[k] && !repeats[k])
             {
-                continue;
-            }
-
-            if (pairs[k] < 0)
-            {
-                if (pairs[k] == LinkRepeats.EarlierRepeat)
-                {
-                    SourceIndex(all[order[k]].Source);
-                }
-
-                continue;
-            }
-
-            var source = SourceIndex(all[order[k]].Source);
-            _halfNode[2 * slot] = ends[2 * k];
-            _halfNode[(2 * slot) + 1] = ends[(2 * k) + 1];
-            var best = pairs[k];
-            _linkTicks[slot] = ticks[best];
-            if (best == k)
-            {
-                _linkSource[slot] = source;
-            }
-            else
-            {
-                // A later link of the pair is earlier in time: its source may not be registered yet.
-                (later ??= []).Add((slot, best));
-            }
-
-            slot++;
-        }
-
-        if (later is not null)
-        {
-            foreach (var (at, best) in later)
-            {
-                _linkSource[at] = SourceIndex(all[order[best]].Source);
+                _halfNode[2 * slot] = ends[2 * k];
+                _halfNode[(2 * slot) + 1] = ends[(2 * k) + 1];
+                _linkTicks[slot] = ticks[k];
+                _linkSource[slot] = SourceIndex(all[order[k]].Source);
+                slot++;
             }
         }
 
-        // Each node's list, newest slot first, as AddLink pushes them. The nodes' heads are random writes: fetch a
-        // block's ahead.
+        // Each node's list, newest slot first, as AddLink pushes them. The nodes' heads are random writes: fetch
+        // ahead.
         const int Ahead = 64;
         var halves = 2 * slots;
         for (var half = 0; half < halves; half++)

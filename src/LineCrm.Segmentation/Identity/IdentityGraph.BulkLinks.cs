@@ -37,6 +37,7 @@ public sealed partial class IdentityGraph
     {
         int joined = 0, merged = 0, already = 0, refused = 0;
         var accepted = new bool[order.Length];
+        var ticks = new long[order.Length];
 
         // Held ends are brought into the cache in two rounds, as in the ordered path: two blocks ahead their forest
         // entries (or, for ends not held yet, their key-table slots), one block ahead what those lead to.
@@ -56,41 +57,49 @@ public sealed partial class IdentityGraph
             }
         }
 
-        for (var k = 0; k < order.Length; k++)
+        // The records of the links decided so far are written however the loop ends: a handler that throws, or a
+        // batch that brings one identifier type too many, leaves what one by one would have left.
+        try
         {
-            if (k % TouchAhead == 0)
+            for (var k = 0; k < order.Length; k++)
             {
-                var next = k + TouchAhead;
-                TouchEnds(k == 0 ? 0 : next + TouchAhead, next + (2 * TouchAhead), stage: 0);
-                TouchEnds(k == 0 ? 0 : next, next + TouchAhead, stage: 1);
+                if (k % TouchAhead == 0)
+                {
+                    var next = k + TouchAhead;
+                    TouchEnds(k == 0 ? 0 : next + TouchAhead, next + (2 * TouchAhead), stage: 0);
+                    TouchEnds(k == 0 ? 0 : next, next + TouchAhead, stage: 1);
+                }
+
+                var link = all[order[k]];
+                var applied = state.JoinDeferred(link, ref ends[2 * k], ref ends[(2 * k) + 1]);
+                accepted[k] = applied.Outcome != LinkOutcome.Refused;
+                ticks[k] = link.At.UtcTicks;
+                switch (applied.Outcome)
+                {
+                    case LinkOutcome.Joined:
+                        joined++;
+                        break;
+                    case LinkOutcome.Merged:
+                        merged++;
+
+                        // Made only for handlers: a batch of millions merges millions of times.
+                        PersonsMerged?.Invoke(this, new PersonMerge(new(applied.Absorbed), new(applied.Person), link));
+                        break;
+                    case LinkOutcome.AlreadyJoined:
+                        already++;
+                        break;
+                    default:
+                        refused++;
+                        Refuse(applied, link);
+                        break;
+                }
             }
-
-            var link = all[order[k]];
-            var applied = state.JoinDeferred(link, ref ends[2 * k], ref ends[(2 * k) + 1]);
-            switch (applied.Outcome)
-            {
-                case LinkOutcome.Joined:
-                    joined++;
-                    break;
-                case LinkOutcome.Merged:
-                    merged++;
-
-                    // Made only for handlers: a batch of millions merges millions of times.
-                    PersonsMerged?.Invoke(this, new PersonMerge(new(applied.Absorbed), new(applied.Person), link));
-                    break;
-                case LinkOutcome.AlreadyJoined:
-                    already++;
-                    break;
-                default:
-                    refused++;
-                    Refuse(applied, link);
-                    continue;
-            }
-
-            accepted[k] = true;
+        }
+        finally
+        {
+            state.RecordLinks(all, order, ends, ticks, accepted, parallelism.WithoutCancellation);
         }
 
-        state.RecordLinks(all, order, ends, accepted, parallelism.WithoutCancellation);
         return new LinkBatchResult(joined, merged, already, refused);
     }
 }

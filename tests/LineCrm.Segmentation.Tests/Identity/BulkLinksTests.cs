@@ -194,6 +194,45 @@ public sealed class BulkLinksTests
     }
 
     [Fact]
+    public void A_handler_that_throws_half_way_leaves_the_graph_as_one_by_one_leaves_it()
+    {
+        IdentityLink[] links = [.. Enumerable.Range(0, 40).Select(n => Ids.Link(Ids.Plain(n % 10), Ids.Plain((n * 7) % 10 == n % 10 ? 11 : (n * 7) % 10), minute: n))];
+        var bulk = Recorded.Of(IdentityRules.None, [.. Enumerable.Range(0, 12).Select(Ids.Plain)], bulkAt: 0);
+        var single = Recorded.Of(IdentityRules.None, [.. Enumerable.Range(0, 12).Select(Ids.Plain)], bulkAt: int.MaxValue);
+        foreach (var graph in new[] { bulk.Graph, single.Graph })
+        {
+            var merges = 0;
+            graph.PersonsMerged += (_, _) =>
+            {
+                if (++merges == 4)
+                {
+                    throw new InvalidOperationException("the store behind the graph failed");
+                }
+            };
+        }
+
+        Assert.Throws<InvalidOperationException>(() => bulk.Graph.AddLinks(links, null, TestContext.Current.CancellationToken));
+        Assert.Throws<InvalidOperationException>(() => single.LinkOneByOne(InDocumentedOrder(links, IdentityRules.None)));
+
+        Assert.True(bulk.SameAs(single));
+        Assert.True(bulk.ContinuesAs(single, links));
+    }
+
+    [Fact]
+    public void A_bulk_batch_that_brings_too_many_identifier_types_stops_where_one_by_one_stops()
+    {
+        IdentityLink[] links = [.. Enumerable.Range(0, 300).Select(n => Ids.Link(Ids.Plain(n), new Identifier(IdentifierType.FromName($"kind_{n}"), "1"), minute: n))];
+        var bulk = Recorded.Of(IdentityRules.None, [], bulkAt: 0);
+        var single = Recorded.Of(IdentityRules.None, [], bulkAt: int.MaxValue);
+
+        var error = Assert.Throws<InvalidOperationException>(() => bulk.Graph.AddLinks(links, null, TestContext.Current.CancellationToken));
+        Assert.Throws<InvalidOperationException>(() => single.LinkOneByOne(InDocumentedOrder(links, IdentityRules.None)));
+
+        Assert.Contains("at most 255 identifier types", error.Message, StringComparison.Ordinal);
+        Assert.True(bulk.SameAs(single));
+    }
+
+    [Fact]
     public void A_graph_that_holds_links_takes_the_ordered_path_and_still_agrees()
     {
         // The bulk path needs a graph without links; a second batch goes the ordered way and must find the first's.
