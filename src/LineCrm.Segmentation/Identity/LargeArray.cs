@@ -74,8 +74,15 @@ internal static partial class LargeArray
         var last = end & ~(HugePage - 1);
         if (last > first)
         {
-            // Advice only: a kernel without transparent huge pages refuses it, and the array stays as it is.
-            _ = MAdvise((nint)first, (nuint)(last - first), MadvHugePage);
+            // Advice only: a kernel without transparent huge pages refuses it, and a C library that does not resolve
+            // as "libc" leaves it ungiven; either way the array stays as it is.
+            try
+            {
+                _ = MAdvise((nint)first, (nuint)(last - first), MadvHugePage);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+            }
         }
     }
 
