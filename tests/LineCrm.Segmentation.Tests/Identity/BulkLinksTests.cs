@@ -159,6 +159,13 @@ public sealed class BulkLinksTests
             Assert.True(bulk.SameAs(ordered), $"the bulk path and the ordered path differ under rules {Array.IndexOf(AllRules, rules)}");
             Assert.True(bulk.ContinuesAs(ordered, links.Take(2_000).ToArray()));
         }
+
+        // On one core the repeat search keeps one partition; it must find the same.
+        var oneCore = Recorded.Of(Tight, identifiers.Where((_, i) => i % 2 == 0), bulkAt: IdentityGraph.DefaultBulkLinksAt);
+        var twoCores = Recorded.Of(Tight, identifiers.Where((_, i) => i % 2 == 0), bulkAt: IdentityGraph.DefaultBulkLinksAt);
+        oneCore.Graph.AddLinks(links, new ComputeOptions { MaxDegreeOfParallelism = 1 }, TestContext.Current.CancellationToken);
+        twoCores.Graph.AddLinks(links, new ComputeOptions { MaxDegreeOfParallelism = 2 }, TestContext.Current.CancellationToken);
+        Assert.True(oneCore.SameAs(twoCores));
     }
 
     [Fact]
