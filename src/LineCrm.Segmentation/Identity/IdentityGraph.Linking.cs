@@ -377,8 +377,14 @@ public sealed partial class IdentityGraph
         // Link storage is sized for the whole batch up front, and what repeated and refused links did not take is
         // given back afterwards: growing step by step copies the columns again and again, and each large copy can
         // set off a full garbage collection of everything the application holds.
+        // The bulk path counts its links before it writes them, and sizes the columns once, exactly.
         var state = _state;
-        state.ReserveLinks(all.Length);
+        var takesBulkPath = TakesBulkPath(state, all.Length);
+        if (!takesBulkPath)
+        {
+            state.ReserveLinks(all.Length);
+        }
+
         int joined = 0, merged = 0, already = 0, refused = 0;
         var order = LinkOrder.Of(all, state);
 
@@ -396,7 +402,7 @@ public sealed partial class IdentityGraph
             throw;
         }
 
-        if (TakesBulkPath(state, all.Length))
+        if (takesBulkPath)
         {
             var bulk = BulkLinks(all, order, ends, hashes, state, parallelism);
             state.TrimLinks();
