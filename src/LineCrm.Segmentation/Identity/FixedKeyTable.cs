@@ -137,7 +137,7 @@ internal sealed class FixedKeyTable : KeyTable
             return;
         }
 
-        var slots = new ulong[(long)capacity * _stride];
+        var slots = LargeArray.New<ulong>(checked((int)((long)capacity * _stride)));
         var mask = capacity - 1;
         for (var at = 0; at < _slots.Length; at += _stride)
         {

@@ -203,9 +203,9 @@ internal sealed partial class GraphState
 
     private void ResizeLinkColumns(int size)
     {
-        Array.Resize(ref _halfNode, 2 * size);
-        Array.Resize(ref _halfNext, 2 * size);
-        Array.Resize(ref _linkTicks, size);
-        Array.Resize(ref _linkSource, size);
+        LargeArray.Resize(ref _halfNode, 2 * size);
+        LargeArray.Resize(ref _halfNext, 2 * size);
+        LargeArray.Resize(ref _linkTicks, size);
+        LargeArray.Resize(ref _linkSource, size);
     }
 }

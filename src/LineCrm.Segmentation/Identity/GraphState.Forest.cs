@@ -102,7 +102,7 @@ internal sealed partial class GraphState
         {
             var grown = Math.Min(Array.MaxLength, Math.Max(16, _personRoot.Length + (_personRoot.Length / 2L)));
             var old = _personRoot.Length;
-            Array.Resize(ref _personRoot, (int)Math.Max(needed, grown));
+            LargeArray.Resize(ref _personRoot, (int)Math.Max(needed, grown));
 
             // Numbers not handed out yet are overwritten when they are; those between a loaded snapshot's highest
             // person and its last one (see NumberPersons) belong to nobody.
@@ -212,9 +212,9 @@ internal sealed partial class GraphState
 
     private void ResizeForest(int size)
     {
-        Array.Resize(ref _forest, size);
-        Array.Resize(ref _ring, size);
-        Array.Resize(ref _counts, size * _rules.SlotCount);
+        LargeArray.Resize(ref _forest, size);
+        LargeArray.Resize(ref _ring, size);
+        LargeArray.Resize(ref _counts, size * _rules.SlotCount);
     }
 }
 

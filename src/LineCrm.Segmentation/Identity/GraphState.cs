@@ -342,9 +342,9 @@ internal sealed partial class GraphState
             throw new InvalidOperationException($"An identity graph holds at most {size} identifiers.");
         }
 
-        Array.Resize(ref _nodeType, size);
-        Array.Resize(ref _nodeKey, size);
-        Array.Resize(ref _firstHalf, size);
+        LargeArray.Resize(ref _nodeType, size);
+        LargeArray.Resize(ref _nodeKey, size);
+        LargeArray.Resize(ref _firstHalf, size);
         ResizeForest(size);
     }
 }

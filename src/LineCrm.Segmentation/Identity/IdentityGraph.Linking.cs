@@ -380,8 +380,14 @@ public sealed partial class IdentityGraph
         // Link storage is sized for the whole batch up front, and what repeated and refused links did not take is
         // given back afterwards: growing step by step copies the columns again and again, and each large copy can
         // set off a full garbage collection of everything the application holds.
+        // The bulk path counts its links before it writes them, and sizes the columns once, exactly.
         var state = _state;
-        state.ReserveLinks(all.Length);
+        var takesBulkPath = TakesBulkPath(state, all.Length);
+        if (!takesBulkPath)
+        {
+            state.ReserveLinks(all.Length);
+        }
+
         int joined = 0, merged = 0, already = 0, refused = 0;
         var order = LinkOrder.Of(all, state);
 
@@ -401,6 +407,13 @@ public sealed partial class IdentityGraph
 
         // Recorded at the point of no return, before any link is applied and any event runs user code.
         _recorder?.AddLinks(all, callers: ReferenceEquals(all, links));
+
+        if (takesBulkPath)
+        {
+            var bulk = BulkLinks(all, order, ends, hashes, state, parallelism);
+            state.TrimLinks();
+            return bulk;
+        }
 
         // The ends are brought into the cache in two rounds, so that each link's misses are waited for side by side
         // with a whole block's (see CachePrefetch). Two blocks ahead: held ends' forest nodes and link list heads, and

@@ -108,7 +108,7 @@ internal sealed class TextKeyTable : KeyTable
             return;
         }
 
-        var slots = new ulong[capacity];
+        var slots = LargeArray.New<ulong>(capacity);
         var mask = capacity - 1;
         foreach (var stored in _slots)
         {
@@ -155,7 +155,7 @@ internal sealed class TextKeyTable : KeyTable
 
         if (_used + size > _arena.Length)
         {
-            Array.Resize(ref _arena, (int)Math.Min(Array.MaxLength, Math.Max(_used + size, _arena.Length + (_arena.Length / 2L))));
+            LargeArray.Resize(ref _arena, (int)Math.Min(Array.MaxLength, Math.Max(_used + size, _arena.Length + (_arena.Length / 2L))));
         }
 
         var offset = _used;
