@@ -64,20 +64,9 @@ internal sealed partial class GraphState
             return new Applied(LinkOutcome.AlreadyJoined, _forest[rootFrom].Person, 0);
         }
 
-        var slots = _rules.SlotCount;
-        for (var slot = 0; slot < slots; slot++)
+        if (RefusalOfMerge(link, from, to, rootFrom, rootTo) is { } refused)
         {
-            var together = CountOfRoot(rootFrom, slot) + CountOfRoot(rootTo, slot);
-            if (together > _rules.Limits[slot])
-            {
-                return OverLimit(slot, together, (from, link.From), (to, link.To), rootFrom, rootTo, added: null);
-            }
-        }
-
-        var size = (long)SizeOfRoot(rootFrom) + SizeOfRoot(rootTo);
-        if (size > _rules.MaxPersonSize)
-        {
-            return TooLarge(size, link, rootFrom, rootTo);
+            return refused;
         }
 
         Union(rootFrom, rootTo, out var surviving, out var absorbed);

@@ -103,20 +103,9 @@ internal sealed partial class GraphState
             return new Applied(LinkOutcome.AlreadyJoined, _forest[rootFrom].Person, 0);
         }
 
-        var slots = _rules.SlotCount;
-        for (var slot = 0; slot < slots; slot++)
+        if (RefusalOfMerge(link, from, to, rootFrom, rootTo) is { } refused)
         {
-            var together = CountOfRoot(rootFrom, slot) + CountOfRoot(rootTo, slot);
-            if (together > _rules.Limits[slot])
-            {
-                return OverLimit(slot, together, (from, link.From), (to, link.To), rootFrom, rootTo, added: null);
-            }
-        }
-
-        var size = (long)SizeOfRoot(rootFrom) + SizeOfRoot(rootTo);
-        if (size > _rules.MaxPersonSize)
-        {
-            return TooLarge(size, link, rootFrom, rootTo);
+            return refused;
         }
 
         Union(rootFrom, rootTo, out var surviving, out var absorbed);
@@ -239,5 +228,27 @@ internal sealed partial class GraphState
             rootB >= 0 ? _forest[rootB].Person : 0,
             rootB >= 0 ? SizeOfRoot(rootB) : 0);
         return new Applied(LinkOutcome.Refused, 0, 0, IdentityRuleKind.MaxPersonSize, facts, [link.From, link.To]);
+    }
+
+    /// <summary>The refusal a merge of the persons rooted at <paramref name="rootFrom"/> and <paramref name="rootTo"/> meets under the rules (a type over its limit, a person too large), or null when they allow it.</summary>
+    private Applied? RefusalOfMerge(IdentityLink link, int from, int to, int rootFrom, int rootTo)
+    {
+        var slots = _rules.SlotCount;
+        for (var slot = 0; slot < slots; slot++)
+        {
+            var together = CountOfRoot(rootFrom, slot) + CountOfRoot(rootTo, slot);
+            if (together > _rules.Limits[slot])
+            {
+                return OverLimit(slot, together, (from, link.From), (to, link.To), rootFrom, rootTo, added: null);
+            }
+        }
+
+        var size = (long)SizeOfRoot(rootFrom) + SizeOfRoot(rootTo);
+        if (size > _rules.MaxPersonSize)
+        {
+            return TooLarge(size, link, rootFrom, rootTo);
+        }
+
+        return null;
     }
 }
