@@ -128,19 +128,7 @@ internal sealed partial class GraphState
             return;
         }
 
-        var up = _forest[node].Parent;
-        var root = up < 0 ? node : up;
-        CachePrefetch.Line(ref _forest[root]);
-        CachePrefetch.Line(ref _ring[root]);
-        if (_rules.SlotCount > 0)
-        {
-            CachePrefetch.Line(ref _counts[root * _rules.SlotCount]);
-        }
-
-        if (up < 0)
-        {
-            CachePrefetch.Line(ref _personRoot[_forest[node].Person]);
-        }
+        TouchRootEntries(node);
     }
 
     /// <summary>

@@ -216,19 +216,7 @@ internal sealed partial class GraphState
     /// </summary>
     public void TouchRoot(int node)
     {
-        var up = _forest[node].Parent;
-        var root = up < 0 ? node : up;
-        CachePrefetch.Line(ref _forest[root]);
-        CachePrefetch.Line(ref _ring[root]);
-        if (_rules.SlotCount > 0)
-        {
-            CachePrefetch.Line(ref _counts[root * _rules.SlotCount]);
-        }
-
-        if (up < 0)
-        {
-            CachePrefetch.Line(ref _personRoot[_forest[node].Person]);
-        }
+        TouchRootEntries(node);
 
         var half = _firstHalf[node];
         if (half >= 0)
@@ -346,5 +334,23 @@ internal sealed partial class GraphState
         LargeArray.Resize(ref _nodeKey, size);
         LargeArray.Resize(ref _firstHalf, size);
         ResizeForest(size);
+    }
+
+    /// <summary>Prefetches a held node's root: its forest entry, ring and rule counts, and the person column at the root's number.</summary>
+    private void TouchRootEntries(int node)
+    {
+        var up = _forest[node].Parent;
+        var root = up < 0 ? node : up;
+        CachePrefetch.Line(ref _forest[root]);
+        CachePrefetch.Line(ref _ring[root]);
+        if (_rules.SlotCount > 0)
+        {
+            CachePrefetch.Line(ref _counts[root * _rules.SlotCount]);
+        }
+
+        if (up < 0)
+        {
+            CachePrefetch.Line(ref _personRoot[_forest[node].Person]);
+        }
     }
 }
