@@ -35,8 +35,8 @@ public sealed class CustomFactAgreementTests
     {
         // Guards the property above against a generator that only ever produces one answer.
         var outcomes = new HashSet<Outcome>();
-        var tables = CustomFactData.Tables().Sample(30, 7);
-        var texts = CustomFactSegments.Predicates().Sample(30, 7);
+        var tables = CustomFactData.Tables().Sample(30, 200);
+        var texts = CustomFactSegments.Predicates().Sample(30, 200);
         foreach (var (table, text) in tables.Zip(texts))
         {
             var result = Segment.Compile(text, CustomFactData.Schema).Evaluate(table, CustomFactData.Epoch);
