@@ -66,7 +66,7 @@ internal static class AnalysisJob
         var persons = Timed("identity resolution", () => IdentityStep.Resolve(input));
         var members = Timed("member table", () => MemberStep.Build(input, persons));
         var segments = Timed("segments", () => SegmentStep.Evaluate(members, input.AsOf, input.HasLineData));
-        var (orders, friends) = Timed("tables", () => TableStep.Build(input, persons));
+        var (orders, friends) = Timed("tables", () => TableStep.Build(members));
         var (purchases, line) = Timed("funnel and purchase analytics", () => MetricsStep.Compute(input, orders, friends, timeZone));
         var result = new AnalysisResult(input, timeZone, persons.Method, persons.Count, members.Count, segments, purchases, line);
 

@@ -1,14 +1,13 @@
 using System.Globalization;
 using LineCrm.Identity;
 using LineCrm.Segmentation.Identity;
-using LineCrm.Segmentation.Metrics;
 
 namespace LineCrm.Samples.Analysis.Steps;
 
 /// <summary>
 /// Step 2: who is who. Every identifier in the input (LINE user ids, web member ids, store cards, order-file
-/// customer ids) is put into the identity graph with the input's identity links, and gets the dense number of
-/// the person the graph resolves it to.
+/// customer ids) is put into the identity graph with the input's identity links; the member table of step 3 is
+/// built through the graph, so its persons are the graph's.
 /// </summary>
 internal static class IdentityStep
 {
@@ -19,36 +18,29 @@ internal static class IdentityStep
         graph.AddIdentifiers(identifiers);
         var links = graph.AddLinks(input.Links);
 
-        // Persons are numbered in the order their first identifier appears, so runs are reproducible.
-        var persons = new PersonIndex<PersonId>();
-        var numbers = new Dictionary<Identifier, int>(identifiers.Count);
+        // Identifiers the graph's rules refused are counted, and their facts left out of the member table.
+        var persons = new HashSet<PersonId>();
         var unresolved = 0;
         foreach (var identifier in identifiers)
         {
             if (graph.TryResolve(identifier, out var person))
             {
-                numbers.Add(identifier, persons.GetOrAdd(person));
+                persons.Add(person);
             }
             else
             {
-                unresolved++; // refused by the graph's rules: kept apart, and counted below
+                unresolved++;
             }
-        }
-
-        var count = persons.Count;
-        foreach (var identifier in identifiers.Where(i => !numbers.ContainsKey(i)))
-        {
-            numbers.Add(identifier, count++);
         }
 
         var method = string.Create(CultureInfo.InvariantCulture,
             $"IdentityGraph: {identifiers.Count:N0} identifiers, {input.Links.Count:N0} links ({links.Joined + links.Merged:N0} joined, {links.AlreadyJoined:N0} already joined, {links.Refused:N0} refused)");
         if (unresolved > 0)
         {
-            method += string.Create(CultureInfo.InvariantCulture, $", {unresolved:N0} identifiers refused and kept apart");
+            method += string.Create(CultureInfo.InvariantCulture, $", {unresolved:N0} identifiers refused and left out");
         }
 
-        return new ResolvedPersons(graph, numbers, count, method);
+        return new ResolvedPersons(graph, persons.Count, method);
     }
 
     private static List<Identifier> Distinct(AnalysisInput input)
@@ -63,9 +55,9 @@ internal static class IdentityStep
             }
         }
 
-        foreach (var customer in input.OrderCustomers)
+        foreach (var purchase in input.Purchases)
         {
-            Add(customer);
+            Add(purchase.Customer);
         }
 
         foreach (var interaction in input.Interactions)

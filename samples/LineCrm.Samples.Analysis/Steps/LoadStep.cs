@@ -1,8 +1,6 @@
 using LineCrm.Events;
-using LineCrm.Identity;
 using LineCrm.Samples.Analysis.Demo;
 using LineCrm.Segmentation.Ingestion;
-using LineCrm.Segmentation.Metrics;
 
 namespace LineCrm.Samples.Analysis.Steps;
 
@@ -12,29 +10,18 @@ internal static class LoadStep
     public static AnalysisInput Demo(int friends)
     {
         var population = DemoPopulation.Generate(friends);
-        var customers = new PersonIndex<Identifier>();
-        var orders = new OrderTableBuilder();
-        foreach (var purchase in population.Purchases)
-        {
-            orders.Add(customers.GetOrAdd(purchase.Customer), purchase);
-        }
-
         var rows = population.Purchases.Count + population.Interactions.Count + population.Links.Count;
-        return new AnalysisInput($"demo population ({friends:N0} LINE friends, seed 20261123)", orders.Build(customers.Count), customers.Keys,
-            population.Purchases, population.Interactions, population.Links, population.End, new InputAccount(rows, 0, []));
+        return new AnalysisInput($"demo population ({friends:N0} LINE friends, seed 20261123)", population.Purchases, population.Interactions, population.Links, population.End, new InputAccount(rows, 0, []));
     }
 
     /// <summary>
     /// Reads an order file as the event stream the readers yield (ids, currency and all), with no table in between:
-    /// the purchases are what the member table is built from, and the order table is filled from the same events,
-    /// numbered by customer identifier until identity resolution gives person numbers.
+    /// the purchases are what the member table is built from.
     /// </summary>
     public static async Task<AnalysisInput> OrderFileAsync(string path, string format, TimeZoneInfo timeZone, CancellationToken cancellationToken)
     {
         var options = new OrderFileOptions(timeZone);
         var problems = new InputProblems(options.MaxReportedProblems);
-        var customers = new PersonIndex<Identifier>();
-        var orders = new OrderTableBuilder();
         var purchases = new List<Purchase>();
         var latest = DateTimeOffset.UnixEpoch;
         using var reader = new StreamReader(path);
@@ -45,12 +32,11 @@ internal static class LoadStep
         {
             var purchase = (Purchase)envelope.Event;
             purchases.Add(purchase);
-            orders.Add(customers.GetOrAdd(purchase.Customer), purchase);
             latest = purchase.At > latest ? purchase.At : latest;
         }
 
         // Every data row is either an event or exactly one problem, so the two counts make the rows read.
-        return new AnalysisInput($"{format} file {Path.GetFileName(path)}", orders.Build(customers.Count), customers.Keys, purchases, [], [],
+        return new AnalysisInput($"{format} file {Path.GetFileName(path)}", purchases, [], [],
             purchases.Count == 0 ? DateTimeOffset.UnixEpoch : latest.ToUniversalTime(),
             new InputAccount(purchases.Count + problems.Count, problems.Count, [.. problems.Kept]));
     }

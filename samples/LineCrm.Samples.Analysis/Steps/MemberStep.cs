@@ -3,8 +3,9 @@ using LineCrm.Segmentation.Members;
 namespace LineCrm.Samples.Analysis.Steps;
 
 /// <summary>
-/// Step 3: the member table segments run over, built through the identity graph of step 2, so a LINE friend's
-/// clicks, the web member's orders and the store card's orders are one member's facts.
+/// Step 3: the member table, the one fact store that segments (step 4) and metrics (steps 5 and 6) read, built
+/// through the identity graph of step 2, so a LINE friend's clicks, the web member's orders and the store card's
+/// orders are one member's facts.
 /// </summary>
 internal static class MemberStep
 {

@@ -2,7 +2,7 @@ using LineCrm.Segmentation.Metrics;
 
 namespace LineCrm.Samples.Analysis.Steps;
 
-/// <summary>Step 5: the membership funnel (when there is LINE data) and the purchase analytics.</summary>
+/// <summary>Step 6: the membership funnel (when there is LINE data) and the purchase analytics.</summary>
 internal static class MetricsStep
 {
     public const int ClickWindowDays = 30;

@@ -6,7 +6,7 @@ namespace LineCrm.Segmentation.Metrics;
 /// linked a member id, whether they block the account now, and when they last clicked. Build it with
 /// <see cref="FriendTableBuilder"/>.
 /// </summary>
-public sealed class FriendTable
+public sealed partial class FriendTable
 {
     /// <summary>The value of a time column for "never".</summary>
     public const long Never = long.MinValue;
@@ -40,7 +40,7 @@ public sealed class FriendTable
     /// <summary>When each person first linked a member id (UTC ticks), or <see cref="Never"/>.</summary>
     public ReadOnlySpan<long> Linked => LinkedColumn;
 
-    /// <summary>Whether each person blocks the account after the last block or unblock event.</summary>
+    /// <summary>Whether each person blocks the account: whether the latest of their friend-add, block and unblock events was a block.</summary>
     public ReadOnlySpan<bool> Blocked => BlockedColumn;
 
     /// <summary>When each person last clicked (UTC ticks), or <see cref="Never"/>.</summary>

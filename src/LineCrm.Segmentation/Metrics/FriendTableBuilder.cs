@@ -1,16 +1,19 @@
 using LineCrm.Events;
+using LineCrm.Segmentation.Members;
 
 namespace LineCrm.Segmentation.Metrics;
 
 /// <summary>
 /// Collects LINE friend events per person (dense person numbers) into a <see cref="FriendTable"/>. Events may
-/// arrive in any order: the earliest friend-add and link win, and the latest block or unblock decides whether
-/// the person blocks the account.
+/// arrive in any order: the earliest friend-add and link win, and the latest of friend add, block and unblock
+/// decides whether the person blocks the account (adding the account again after blocking it unblocks it; on
+/// equal times the later call wins). These are the fact store's rules, so a table built here and one taken
+/// from the store with <see cref="FriendTable.FromMembers"/> agree on the same events.
 /// </summary>
 public sealed class FriendTableBuilder
 {
-    private readonly NameCodes _campaignNames = new();
-    private readonly NameCodes _storeNames = new();
+    private readonly StringPool _campaignNames = new();
+    private readonly StringPool _storeNames = new();
     private long[] _friendAdded = [];
     private int[] _campaigns = [];
     private int[] _stores = [];
@@ -32,10 +35,11 @@ public sealed class FriendTableBuilder
         if (_friendAdded[person] == FriendTable.Never || at.UtcTicks < _friendAdded[person])
         {
             _friendAdded[person] = at.UtcTicks;
-            _campaigns[person] = _campaignNames.GetOrAdd(campaign);
-            _stores[person] = _storeNames.GetOrAdd(store);
+            _campaigns[person] = _campaignNames.InternOptional(campaign);
+            _stores[person] = _storeNames.InternOptional(store);
         }
 
+        ChangeFriendState(person, at, blocked: false);
         return this;
     }
 
@@ -55,13 +59,17 @@ public sealed class FriendTableBuilder
     public FriendTableBuilder AddBlockChange(int person, DateTimeOffset at, bool blocked)
     {
         Ensure(person, at);
+        ChangeFriendState(person, at, blocked);
+        return this;
+    }
+
+    private void ChangeFriendState(int person, DateTimeOffset at, bool blocked)
+    {
         if (_blockChange[person] == FriendTable.Never || at.UtcTicks >= _blockChange[person])
         {
             _blockChange[person] = at.UtcTicks;
             _blocked[person] = blocked;
         }
-
-        return this;
     }
 
     /// <summary>Records that a person clicked a message.</summary>
@@ -107,7 +115,7 @@ public sealed class FriendTableBuilder
         var n = Math.Max(personCount, _personCount);
         Grow(n);
         return new FriendTable(_friendAdded[..n], _campaigns[..n], _stores[..n], _linked[..n], _blocked[..n], _lastClick[..n],
-            [.. _campaignNames.Names], [.. _storeNames.Names], _latest);
+            [.. _campaignNames.Values], [.. _storeNames.Values], _latest);
     }
 
     private void Ensure(int person, DateTimeOffset at)
@@ -138,8 +146,8 @@ public sealed class FriendTableBuilder
         Array.Resize(ref _blocked, capacity);
         Array.Resize(ref _lastClick, capacity);
         _friendAdded.AsSpan(old).Fill(FriendTable.Never);
-        _campaigns.AsSpan(old).Fill(NameCodes.None);
-        _stores.AsSpan(old).Fill(NameCodes.None);
+        _campaigns.AsSpan(old).Fill(StringPool.None);
+        _stores.AsSpan(old).Fill(StringPool.None);
         _linked.AsSpan(old).Fill(FriendTable.Never);
         _blockChange.AsSpan(old).Fill(FriendTable.Never);
         _lastClick.AsSpan(old).Fill(FriendTable.Never);

@@ -2,7 +2,7 @@ namespace LineCrm.Segmentation.Metrics;
 
 /// <summary>How many LINE friends block the account and how many clicked recently, as of one instant.</summary>
 /// <param name="Friends">Persons who added the account at or before the instant.</param>
-/// <param name="Blocked">Of those, persons whose last block or unblock event was a block.</param>
+/// <param name="Blocked">Of those, persons whose latest friend-add, block or unblock event was a block.</param>
 /// <param name="ClickActive">Of those, persons whose last click is within the window before the instant.</param>
 /// <param name="ClickWindowDays">The click window in days.</param>
 public sealed record LineFriendActivity(long Friends, long Blocked, long ClickActive, int ClickWindowDays)

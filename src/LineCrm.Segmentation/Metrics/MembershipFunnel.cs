@@ -1,3 +1,5 @@
+using LineCrm.Segmentation.Members;
+
 namespace LineCrm.Segmentation.Metrics;
 
 /// <summary>
@@ -137,16 +139,16 @@ public static class MembershipFunnel
     {
         var added = friends.FriendAddedColumn;
         var calendar = LocalCalendar.ForValues(tz, added.Where(t => t != FriendTable.Never).ToArray());
-        var codes = new NameCodes();
+        var codes = new StringPool();
         var months = new int[added.Length];
         for (var p = 0; p < added.Length; p++)
         {
             months[p] = added[p] == FriendTable.Never
-                ? NameCodes.None
-                : codes.GetOrAdd(CalendarMonth.FromIndex(LocalCalendar.MonthIndex(calendar.DayNumber(added[p]))).ToString());
+                ? StringPool.None
+                : codes.Intern(CalendarMonth.FromIndex(LocalCalendar.MonthIndex(calendar.DayNumber(added[p]))).ToString());
         }
 
-        names = codes.Names;
+        names = codes.Values;
         return months;
     }
 
@@ -211,7 +213,7 @@ public static class MembershipFunnel
             for (var p = PersonPartitions.FirstPerson(k); p < partitions.EndPerson(k); p++)
             {
                 purchaseDays[p] = facts[p].PurchaseDays;
-                firstChannel[p] = facts[p].PurchaseDays == 0 ? NameCodes.None : facts[p].FirstChannel;
+                firstChannel[p] = facts[p].PurchaseDays == 0 ? StringPool.None : facts[p].FirstChannel;
             }
         }, parallelism);
 

@@ -1,3 +1,5 @@
+using LineCrm.Segmentation.Members;
+
 namespace LineCrm.Segmentation.Metrics;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace LineCrm.Segmentation.Metrics;
 /// Refunds are orders with a negative amount. Rows need not be sorted. Build one with
 /// <see cref="OrderTableBuilder"/>, or hand over existing arrays with <see cref="FromColumns"/>.
 /// </remarks>
-public sealed class OrderTable
+public sealed partial class OrderTable
 {
     private readonly int[] _persons;
     private readonly long[] _utcTicks;
@@ -20,9 +22,11 @@ public sealed class OrderTable
     private readonly int[] _campaigns;
 
     private OrderTable(int personCount, int[] persons, long[] utcTicks, decimal[] amounts, int[] stores, int[] channels,
-        int[] campaigns, IReadOnlyList<string> storeNames, IReadOnlyList<string> channelNames, IReadOnlyList<string> campaignNames)
+        int[] campaigns, IReadOnlyList<string> storeNames, IReadOnlyList<string> channelNames, IReadOnlyList<string> campaignNames,
+        string? currency)
     {
         PersonCount = personCount;
+        Currency = currency;
         _persons = persons;
         _utcTicks = utcTicks;
         _amounts = amounts;
@@ -35,7 +39,13 @@ public sealed class OrderTable
     }
 
     /// <summary>An empty table.</summary>
-    public static OrderTable Empty { get; } = new(0, [], [], [], [], [], [], [], [], []);
+    public static OrderTable Empty { get; } = new(0, [], [], [], [], [], [], [], [], [], null);
+
+    /// <summary>
+    /// The ISO 4217 code every amount is in, or null when the table was built without one (from bare amounts).
+    /// A table never mixes currencies: sums over it would mean nothing.
+    /// </summary>
+    public string? Currency { get; }
 
     /// <summary>The number of orders.</summary>
     public int Count => _persons.Length;
@@ -93,10 +103,11 @@ public sealed class OrderTable
     /// <param name="channelNames">Channel names by code.</param>
     /// <param name="campaigns">Campaign codes (-1 for none), or null.</param>
     /// <param name="campaignNames">Campaign names by code.</param>
+    /// <param name="currency">The ISO 4217 code of every amount, or null when unstated.</param>
     /// <exception cref="ArgumentException">Columns differ in length, or a number or code is out of range; the message names the column and row.</exception>
     public static OrderTable FromColumns(int personCount, int[] persons, long[] utcTicks, decimal[] amounts,
         int[]? stores = null, IReadOnlyList<string>? storeNames = null, int[]? channels = null, IReadOnlyList<string>? channelNames = null,
-        int[]? campaigns = null, IReadOnlyList<string>? campaignNames = null)
+        int[]? campaigns = null, IReadOnlyList<string>? campaignNames = null, string? currency = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(personCount);
         ArgumentNullException.ThrowIfNull(persons);
@@ -116,7 +127,7 @@ public sealed class OrderTable
 
         return new OrderTable(personCount, persons, utcTicks, amounts,
             Codes(stores, storeNames, n, nameof(stores)), Codes(channels, channelNames, n, nameof(channels)),
-            Codes(campaigns, campaignNames, n, nameof(campaigns)), storeNames ?? [], channelNames ?? [], campaignNames ?? []);
+            Codes(campaigns, campaignNames, n, nameof(campaigns)), storeNames ?? [], channelNames ?? [], campaignNames ?? [], currency);
     }
 
     /// <summary>
@@ -140,7 +151,7 @@ public sealed class OrderTable
             persons[i] = map[_persons[i]];
         }
 
-        return new OrderTable(personCount, persons, _utcTicks, _amounts, _stores, _channels, _campaigns, StoreNames, ChannelNames, CampaignNames);
+        return new OrderTable(personCount, persons, _utcTicks, _amounts, _stores, _channels, _campaigns, StoreNames, ChannelNames, CampaignNames, Currency);
     }
 
     private static int[] Codes(int[]? codes, IReadOnlyList<string>? names, int n, string column)
@@ -148,12 +159,12 @@ public sealed class OrderTable
         if (codes is null)
         {
             var none = new int[n];
-            Array.Fill(none, NameCodes.None);
+            Array.Fill(none, StringPool.None);
             return none;
         }
 
         RequireLength(codes.Length, n, column);
-        RequireCodes(codes, NameCodes.None, names?.Count ?? 0, column);
+        RequireCodes(codes, StringPool.None, names?.Count ?? 0, column);
         return codes;
     }
 

@@ -1,4 +1,5 @@
 using LineCrm.Events;
+using LineCrm.Segmentation.Members;
 
 namespace LineCrm.Segmentation.Metrics;
 
@@ -11,10 +12,11 @@ public sealed class OrderTableBuilder
     private readonly List<int> _stores = [];
     private readonly List<int> _channels = [];
     private readonly List<int> _campaigns = [];
-    private readonly NameCodes _storeNames = new();
-    private readonly NameCodes _channelNames = new();
-    private readonly NameCodes _campaignNames = new();
+    private readonly StringPool _storeNames = new();
+    private readonly StringPool _channelNames = new();
+    private readonly StringPool _campaignNames = new();
     private int _personCount;
+    private string? _currency;
 
     /// <summary>The number of orders added so far.</summary>
     public int Count => _persons.Count;
@@ -33,19 +35,27 @@ public sealed class OrderTableBuilder
         _persons.Add(person);
         _utcTicks.Add(at.UtcTicks);
         _amounts.Add(amount);
-        _stores.Add(_storeNames.GetOrAdd(store));
-        _channels.Add(_channelNames.GetOrAdd(channel));
-        _campaigns.Add(_campaignNames.GetOrAdd(campaign));
+        _stores.Add(_storeNames.InternOptional(store));
+        _channels.Add(_channelNames.InternOptional(channel));
+        _campaigns.Add(_campaignNames.InternOptional(campaign));
         _personCount = Math.Max(_personCount, person + 1);
         return this;
     }
 
-    /// <summary>Adds a purchase for a person: its time, amount, store, channel and campaign.</summary>
+    /// <summary>Adds a purchase for a person: its time, amount, store, channel and campaign; its currency becomes the table's.</summary>
     /// <param name="person">The dense person number of the purchase's customer.</param>
     /// <param name="purchase">The purchase.</param>
+    /// <exception cref="ArgumentException">The purchase is in another currency than those added before it.</exception>
     public OrderTableBuilder Add(int person, Purchase purchase)
     {
         ArgumentNullException.ThrowIfNull(purchase);
+        if (_currency is not null && _currency != purchase.Currency)
+        {
+            throw new ArgumentException(
+                $"Order {purchase.OrderId} is in {purchase.Currency} but the table's orders are in {_currency}; one table holds one currency.", nameof(purchase));
+        }
+
+        _currency = purchase.Currency;
         return Add(person, purchase.At, purchase.Amount, purchase.StoreId, purchase.Channel.Name, purchase.CampaignId);
     }
 
@@ -53,5 +63,5 @@ public sealed class OrderTableBuilder
     /// <param name="personCount">The number of persons the table should cover (for example everyone in a <see cref="PersonIndex{TKey}"/>).</param>
     public OrderTable Build(int personCount = 0)
         => OrderTable.FromColumns(Math.Max(personCount, _personCount), [.. _persons], [.. _utcTicks], [.. _amounts],
-            [.. _stores], [.. _storeNames.Names], [.. _channels], [.. _channelNames.Names], [.. _campaigns], [.. _campaignNames.Names]);
+            [.. _stores], [.. _storeNames.Values], [.. _channels], [.. _channelNames.Values], [.. _campaigns], [.. _campaignNames.Values], _currency);
 }

@@ -26,7 +26,7 @@ public static class PurchaseAnalytics
         var parallelism = Parallelism.From(options, cancellationToken);
         if (orders.Count == 0)
         {
-            return Empty();
+            return Empty() with { Currency = orders.Currency };
         }
 
         var rows = PurchaseRows.Build(orders, timeZone, parallelism);
@@ -45,6 +45,7 @@ public static class PurchaseAnalytics
 
         return new PurchaseReport
         {
+            Currency = orders.Currency,
             Customers = walk.Customers,
             Orders = orders.Count,
             Refunds = rows.Refunds,

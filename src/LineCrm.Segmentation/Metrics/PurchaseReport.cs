@@ -14,6 +14,9 @@ public sealed record PurchaseReport
     /// <summary>Order rows with a negative amount.</summary>
     public required int Refunds { get; init; }
 
+    /// <summary>The ISO 4217 code of every amount in the report, or null when the orders did not say.</summary>
+    public string? Currency { get; init; }
+
     /// <summary>Net revenue: the sum of all amounts, refunds included.</summary>
     public required decimal Revenue { get; init; }
 
