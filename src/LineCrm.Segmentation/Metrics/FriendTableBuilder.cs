@@ -8,7 +8,7 @@ namespace LineCrm.Segmentation.Metrics;
 /// arrive in any order: the earliest friend-add and link win, and the latest of friend add, block and unblock
 /// decides whether the person blocks the account (adding the account again after blocking it unblocks it; on
 /// equal times the later call wins). These are the fact store's rules, so a table built here and one taken
-/// from the store with <see cref="FriendTable.FromMembers"/> agree on the same events.
+/// from the store with <see cref="FriendTable.FromMembers(MemberTable)"/> agree on the same events.
 /// </summary>
 public sealed class FriendTableBuilder
 {

@@ -17,9 +17,25 @@ public sealed partial class OrderTable
     /// </param>
     /// <returns>A table that shares nothing mutable with the store: later appends do not change it.</returns>
     /// <exception cref="ArgumentException"><paramref name="currency"/> is null and the store holds purchases in more than one currency.</exception>
-    public static OrderTable FromMembers(MemberTable members, string? currency = null)
+    public static OrderTable FromMembers(MemberTable members, string? currency = null) => FromMembers(members, currency, null, CancellationToken.None);
+
+    /// <summary>
+    /// The purchases of the fact store as an order table (see <see cref="FromMembers(MemberTable, string?)"/>), its
+    /// passes over the persons run as <paramref name="options"/> allows.
+    /// </summary>
+    /// <param name="members">The fact store. Read on the writer's thread or between writes (see <see cref="MemberTable"/>).</param>
+    /// <param name="currency">The ISO 4217 code of the purchases to take, or null for the store's one currency.</param>
+    /// <param name="options">The degree of parallelism; every core when null.</param>
+    /// <param name="cancellationToken">Checked between chunks of persons.</param>
+    /// <returns>A table that shares nothing mutable with the store: later appends do not change it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="currency"/> is null and the store holds purchases in more than one currency.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ComputeOptions.MaxDegreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static OrderTable FromMembers(MemberTable members, string? currency, ComputeOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(members);
+        var parallelism = Parallelism.From(options, cancellationToken);
+        parallelism.ThrowIfCancellationRequested();
         var p = members.Purchases;
         var rows = members.Columns.Rows;
         var currencyId = CurrencyToTake(members, currency);
@@ -28,8 +44,29 @@ public sealed partial class OrderTable
             return new OrderTable(rows, [], [], [], [], [], [], [], [], [], currency);
         }
 
+        // Each chunk of persons counts its orders, then writes them from where the chunks before it end, so the
+        // rows stay in person order whatever the number of cores.
+        var chunks = RowChunks.For(rows, parallelism);
+        var firstOrder = new int[chunks.Count + 1];
+        chunks.Run(c => firstOrder[c + 1] = CountOrders(p, currencyId, chunks.From(c), chunks.To(c)));
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            firstOrder[c + 1] += firstOrder[c];
+        }
+
+        var n = firstOrder[^1];
+        var columns = new Columns(new int[n], new long[n], new decimal[n], new int[n], new int[n], new int[n]);
+        chunks.Run(c => Fill(p, currencyId, chunks.From(c), chunks.To(c), firstOrder[c], columns));
+        return new OrderTable(rows, columns.Persons, columns.Ticks, columns.Amounts, columns.Stores, columns.Channels, columns.Campaigns,
+            [.. members.Stores.Values], [.. members.Channels.Values], [.. members.Campaigns.Values], members.Currencies[currencyId]);
+    }
+
+    private sealed record Columns(int[] Persons, long[] Ticks, decimal[] Amounts, int[] Stores, int[] Channels, int[] Campaigns);
+
+    private static int CountOrders(PurchaseColumns p, int currencyId, int fromRow, int toRow)
+    {
         var n = 0;
-        for (var row = 0; row < rows; row++)
+        for (var row = fromRow; row < toRow; row++)
         {
             for (int i = p.Starts[row], end = i + p.Counts[row]; i < end; i++)
             {
@@ -37,14 +74,12 @@ public sealed partial class OrderTable
             }
         }
 
-        var persons = new int[n];
-        var ticks = new long[n];
-        var amounts = new decimal[n];
-        var stores = new int[n];
-        var channels = new int[n];
-        var campaigns = new int[n];
-        var at = 0;
-        for (var row = 0; row < rows; row++)
+        return n;
+    }
+
+    private static void Fill(PurchaseColumns p, int currencyId, int fromRow, int toRow, int at, Columns to)
+    {
+        for (var row = fromRow; row < toRow; row++)
         {
             for (int i = p.Starts[row], end = i + p.Counts[row]; i < end; i++)
             {
@@ -53,18 +88,15 @@ public sealed partial class OrderTable
                     continue;
                 }
 
-                persons[at] = row;
-                ticks[at] = p.At[i];
-                amounts[at] = AmountOf(p, i);
-                stores[at] = p.Store[i];
-                channels[at] = p.Channel[i];
-                campaigns[at] = CampaignOf(p, i);
+                to.Persons[at] = row;
+                to.Ticks[at] = p.At[i];
+                to.Amounts[at] = AmountOf(p, i);
+                to.Stores[at] = p.Store[i];
+                to.Channels[at] = p.Channel[i];
+                to.Campaigns[at] = CampaignOf(p, i);
                 at++;
             }
         }
-
-        return new OrderTable(rows, persons, ticks, amounts, stores, channels, campaigns,
-            [.. members.Stores.Values], [.. members.Channels.Values], [.. members.Campaigns.Values], members.Currencies[currencyId]);
     }
 
     private static decimal AmountOf(PurchaseColumns p, int i) => (decimal)p.Amount[i];

@@ -21,7 +21,7 @@ public sealed class CancellationAndParallelismTests
     private static readonly MembershipFunnelOptions FunnelOptions = new(Orders.Tokyo);
 
     /// <summary>Each long call, with the options and token given.</summary>
-    public static TheoryData<string> Calls => ["segment", "analytics", "membership funnel", "funnel", "links", "identifiers"];
+    public static TheoryData<string> Calls => ["segment", "analytics", "membership funnel", "funnel", "links", "identifiers", "orders from the store", "friends from the store"];
 
     [Theory]
     [MemberData(nameof(Calls))]
@@ -108,6 +108,8 @@ public sealed class CancellationAndParallelismTests
     [InlineData("segment")]
     [InlineData("analytics")]
     [InlineData("membership funnel")]
+    [InlineData("orders from the store")]
+    [InlineData("friends from the store")]
     public void A_degree_of_one_runs_on_the_calling_thread_and_more_on_other_threads(string call)
     {
         var one = new RecordingScheduler();
@@ -124,6 +126,8 @@ public sealed class CancellationAndParallelismTests
     [InlineData("segment")]
     [InlineData("analytics")]
     [InlineData("membership funnel")]
+    [InlineData("orders from the store")]
+    [InlineData("friends from the store")]
     public void A_token_cancelled_when_the_work_goes_to_other_threads_stops_the_call(string call)
     {
         Assert.SkipWhen(Environment.ProcessorCount < 2, "Needs two cores: the token is cancelled when a second thread is asked for.");
@@ -141,6 +145,8 @@ public sealed class CancellationAndParallelismTests
     [InlineData("segment")]
     [InlineData("analytics")]
     [InlineData("membership funnel")]
+    [InlineData("orders from the store")]
+    [InlineData("friends from the store")]
     public void Large_inputs_give_the_same_answer_at_every_degree_of_parallelism(string call)
     {
         var one = Run(call, One, TestContext.Current.CancellationToken);
@@ -156,8 +162,20 @@ public sealed class CancellationAndParallelismTests
         "membership funnel" => JsonSerializer.Serialize(MembershipFunnel.Compute(LargeInputs.Friends, LargeInputs.Orders, FunnelOptions, MembershipBreakdown.Store, options, token)),
         "funnel" => JsonSerializer.Serialize(new Funnel<int>([new("any", _ => true)], TimeSpan.FromDays(1)).Compute(Enumerable.Range(0, 10), e => e, e => LargeInputs.Now, null, options, token)),
         "links" => JsonSerializer.Serialize(new IdentityGraph().AddLinks(Links(0, 10), options, token)),
+        "orders from the store" => Serialized(OrderTable.FromMembers(LargeInputs.Store, null, options, token)),
+        "friends from the store" => Serialized(FriendTable.FromMembers(LargeInputs.Store, options, token)),
         _ => JsonSerializer.Serialize(new IdentityGraph().AddIdentifiers(Links(0, 10).Select(l => l.From), options, token)),
     };
+
+    private static string Serialized(OrderTable t) => JsonSerializer.Serialize(new
+    {
+        t.Currency, Persons = t.Persons.ToArray(), Ticks = t.UtcTicks.ToArray(), Amounts = t.Amounts.ToArray(), Stores = t.Stores.ToArray(), t.StoreNames,
+    });
+
+    private static string Serialized(FriendTable t) => JsonSerializer.Serialize(new
+    {
+        Added = t.FriendAdded.ToArray(), Stores = t.Stores.ToArray(), t.StoreNames, Blocked = t.Blocked.ToArray(), t.LatestEventUtcTicks,
+    });
 
     private static IEnumerable<IdentityLink> Links(int from, int count) =>
         Enumerable.Range(from, count).Select(i => new IdentityLink(

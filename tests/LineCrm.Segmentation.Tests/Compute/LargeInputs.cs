@@ -47,6 +47,20 @@ internal static class LargeInputs
         return (friends.Build(persons), orders.Build(persons));
     });
 
+    private static readonly Lazy<MemberTable> LazyStore = new(() =>
+    {
+        var random = new Random(23);
+        var table = new MemberTable();
+        for (var i = 0; i < Rows; i++)
+        {
+            var who = Identifier.WebMember("m" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            table.Append(new Interaction(who, Now.AddDays(-random.Next(700)), InteractionKind.FriendAdded) { Target = i % 3 == 0 ? "shibuya" : null });
+            table.Append(new Purchase("o", who, Now.AddHours(-random.Next(2 * 365 * 24)), random.Next(-5, 500) * 100m, "JPY", PurchaseChannel.Store));
+        }
+
+        return table;
+    });
+
     /// <summary>300,000 persons, person i clicked i % 20,000 hours before <see cref="Now"/>.</summary>
     public static MemberTable Members => LazyMembers.Value;
 
@@ -55,4 +69,7 @@ internal static class LargeInputs
 
     /// <inheritdoc cref="Friends"/>
     public static OrderTable Orders => LazyTables.Value.Orders;
+
+    /// <summary>300,000 persons, each a friend with one purchase, some of them refunds.</summary>
+    public static MemberTable Store => LazyStore.Value;
 }

@@ -10,8 +10,8 @@ using LineCrm.Segmentation.Metrics;
 namespace LineCrm.Segmentation.Tests.Metrics.Store;
 
 /// <summary>
-/// The metrics over the fact store (the member table, read through <see cref="OrderTable.FromMembers"/> and
-/// <see cref="FriendTable.FromMembers"/>) against the metrics over tables built straight from the same events the
+/// The metrics over the fact store (the member table, read through <see cref="OrderTable.FromMembers(MemberTable, string?)"/> and
+/// <see cref="FriendTable.FromMembers(MemberTable)"/>) against the metrics over tables built straight from the same events the
 /// way the analysis sample did before the store (the identity graph first, persons numbered by it, then
 /// <see cref="OrderTableBuilder"/> and <see cref="FriendTableBuilder"/>). The store receives the events in a
 /// random order with the links among them, so persons merge while facts arrive.
