@@ -28,10 +28,11 @@ internal sealed class EvaluationFrame
     public readonly int[] PurchaseStarts;
     public readonly int[] PurchaseCounts;
     public readonly long[] PurchaseAt;
-    public readonly double[] PurchaseAmount;
+    public readonly long[] PurchaseAmountUnits;
     public readonly int[] PurchaseCurrency;
     public readonly int[] PurchaseChannel;
     public readonly int[] PurchaseStore;
+    public readonly int[] PurchaseCampaign;
     public readonly int[] CategoryStart;
     public readonly int[] CategoryCount;
     public readonly int[] CategoryIds;
@@ -73,8 +74,8 @@ internal sealed class EvaluationFrame
         (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, TotalSpend, LinkedTypes) =
             (c.Blocked, c.FriendAddedAt, c.LastClickAt, c.FirstPurchaseAt, c.LastPurchaseAt, c.TotalSpend, c.LinkedTypes);
         var p = table.Purchases;
-        (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmount, PurchaseCurrency, PurchaseChannel, PurchaseStore) =
-            (p.Starts, p.Counts, p.At, p.Amount, p.Currency, p.Channel, p.Store);
+        (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmountUnits, PurchaseCurrency, PurchaseChannel, PurchaseStore, PurchaseCampaign) =
+            (p.Starts, p.Counts, p.At, p.AmountUnits, p.Currency, p.Channel, p.Store, p.Campaign);
         (CategoryStart, CategoryCount, CategoryIds) = (p.CategoryStart, p.CategoryCount, p.CategoryIds);
         var n = table.Interactions;
         (InteractionStarts, InteractionCounts, InteractionAt, InteractionKind, InteractionCampaign, InteractionTarget) =
@@ -103,8 +104,8 @@ internal sealed class EvaluationFrame
         (Table, Version, _slots, NeedsIterationCap) = (sameVersion.Table, sameVersion.Version, sameVersion._slots, sameVersion.NeedsIterationCap);
         (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, TotalSpend, LinkedTypes) =
             (sameVersion.Blocked, sameVersion.FriendAddedAt, sameVersion.LastClickAt, sameVersion.FirstPurchaseAt, sameVersion.LastPurchaseAt, sameVersion.TotalSpend, sameVersion.LinkedTypes);
-        (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmount, PurchaseCurrency, PurchaseChannel, PurchaseStore) =
-            (sameVersion.PurchaseStarts, sameVersion.PurchaseCounts, sameVersion.PurchaseAt, sameVersion.PurchaseAmount, sameVersion.PurchaseCurrency, sameVersion.PurchaseChannel, sameVersion.PurchaseStore);
+        (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmountUnits, PurchaseCurrency, PurchaseChannel, PurchaseStore, PurchaseCampaign) =
+            (sameVersion.PurchaseStarts, sameVersion.PurchaseCounts, sameVersion.PurchaseAt, sameVersion.PurchaseAmountUnits, sameVersion.PurchaseCurrency, sameVersion.PurchaseChannel, sameVersion.PurchaseStore, sameVersion.PurchaseCampaign);
         (CategoryStart, CategoryCount, CategoryIds) = (sameVersion.CategoryStart, sameVersion.CategoryCount, sameVersion.CategoryIds);
         (InteractionStarts, InteractionCounts, InteractionAt, InteractionKind, InteractionCampaign, InteractionTarget) =
             (sameVersion.InteractionStarts, sameVersion.InteractionCounts, sameVersion.InteractionAt, sameVersion.InteractionKind, sameVersion.InteractionCampaign, sameVersion.InteractionTarget);

@@ -36,6 +36,7 @@ internal static class MemberSchema
         ["currency"] = ElementField.PurchaseCurrency,
         ["channel"] = ElementField.PurchaseChannel,
         ["store"] = ElementField.PurchaseStore,
+        ["campaign"] = ElementField.PurchaseCampaign,
     };
 
     /// <summary>The fields of an interaction, by CEL name.</summary>
@@ -65,6 +66,7 @@ internal static class MemberSchema
         new("currency", CelType.String),
         new("channel", CelType.String),
         new("store", CelType.String),
+        new("campaign", CelType.String),
         new("categories", CelType.List(CelType.String)),
     ]);
 

@@ -150,6 +150,7 @@ internal enum ElementField
     PurchaseCurrency,
     PurchaseChannel,
     PurchaseStore,
+    PurchaseCampaign,
     InteractionAt,
     InteractionKind,
     InteractionCampaign,

@@ -132,10 +132,11 @@ internal static class SegmentInterpreter
             return e.Field switch
             {
                 ElementField.PurchaseAt => p.At[i],
-                ElementField.PurchaseAmount => p.Amount[i],
+                ElementField.PurchaseAmount => MoneyUnits.ToDouble(p.AmountUnits[i]),
                 ElementField.PurchaseCurrency => SegmentRuntime.Name(table.Currencies, p.Currency[i]),
                 ElementField.PurchaseChannel => SegmentRuntime.Name(table.Channels, p.Channel[i]),
                 ElementField.PurchaseStore => SegmentRuntime.Name(table.Stores, p.Store[i]),
+                ElementField.PurchaseCampaign => SegmentRuntime.Name(table.Campaigns, p.Campaign[i]),
                 ElementField.InteractionAt => n.At[i],
                 ElementField.InteractionKind => SegmentRuntime.Name(table.InteractionKinds, n.Kind[i]),
                 ElementField.InteractionCampaign => SegmentRuntime.Name(table.Campaigns, n.Campaign[i]),

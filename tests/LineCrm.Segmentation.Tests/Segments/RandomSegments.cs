@@ -13,7 +13,7 @@ namespace LineCrm.Segmentation.Tests.Segments;
 /// </summary>
 internal static class RandomSegments
 {
-    private static readonly string[] Words = ["store", "web", "shibuya", "", "coffee", "vip", "gold", "x", " Gold\t", "渋谷 Café", "😀o"];
+    private static readonly string[] Words = ["store", "web", "shibuya", "spring", "", "coffee", "vip", "gold", "x", " Gold\t", "渋谷 Café", "😀o"];
     private static readonly long[] Ints = [0, 1, 2, -1, 3, 365, long.MaxValue, long.MinValue];
     private static readonly double[] Doubles = [0.0, 1.5, -2.0, 10000.0, double.NaN, double.PositiveInfinity, 1e300];
     private static readonly long[] DayCounts = [0, 1, 30, 365, -7, 200_000];
@@ -345,7 +345,7 @@ internal static class RandomSegments
         };
         if (s.Purchase is not null)
         {
-            leaves.Add(Gen.Elements(ElementField.PurchaseChannel, ElementField.PurchaseStore, ElementField.PurchaseCurrency)
+            leaves.Add(Gen.Elements(ElementField.PurchaseChannel, ElementField.PurchaseStore, ElementField.PurchaseCurrency, ElementField.PurchaseCampaign)
                 .Select(f => (SegmentExpr)new ElementFieldExpr(s.Purchase, f)));
         }
 

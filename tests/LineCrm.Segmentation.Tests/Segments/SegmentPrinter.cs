@@ -78,6 +78,7 @@ internal static class SegmentPrinter
         ElementField.PurchaseCurrency => "currency",
         ElementField.PurchaseChannel => "channel",
         ElementField.PurchaseStore => "store",
+        ElementField.PurchaseCampaign => "campaign",
         ElementField.InteractionKind => "kind",
         ElementField.InteractionCampaign => "campaign",
         _ => "target",
