@@ -23,6 +23,7 @@ internal sealed class EvaluationFrame
     public readonly long[] LastClickAt;
     public readonly long[] FirstPurchaseAt;
     public readonly long[] LastPurchaseAt;
+    public readonly long[] LinkedAt;
     public readonly double[] TotalSpend;
     public readonly int[] LinkedTypes;
     public readonly int[] PurchaseStarts;
@@ -71,8 +72,8 @@ internal sealed class EvaluationFrame
         Version = version;
         _slots = slots;
         var c = table.Columns;
-        (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, TotalSpend, LinkedTypes) =
-            (c.Blocked, c.FriendAddedAt, c.LastClickAt, c.FirstPurchaseAt, c.LastPurchaseAt, c.TotalSpend, c.LinkedTypes);
+        (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, LinkedAt, TotalSpend, LinkedTypes) =
+            (c.Blocked, c.FriendAddedAt, c.LastClickAt, c.FirstPurchaseAt, c.LastPurchaseAt, c.LinkedAt, c.TotalSpend, c.LinkedTypes);
         var p = table.Purchases;
         (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmountUnits, PurchaseCurrency, PurchaseChannel, PurchaseStore, PurchaseCampaign) =
             (p.Starts, p.Counts, p.At, p.AmountUnits, p.Currency, p.Channel, p.Store, p.Campaign);
@@ -102,8 +103,8 @@ internal sealed class EvaluationFrame
     private EvaluationFrame(EvaluationFrame sameVersion, long now)
     {
         (Table, Version, _slots, NeedsIterationCap) = (sameVersion.Table, sameVersion.Version, sameVersion._slots, sameVersion.NeedsIterationCap);
-        (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, TotalSpend, LinkedTypes) =
-            (sameVersion.Blocked, sameVersion.FriendAddedAt, sameVersion.LastClickAt, sameVersion.FirstPurchaseAt, sameVersion.LastPurchaseAt, sameVersion.TotalSpend, sameVersion.LinkedTypes);
+        (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, LinkedAt, TotalSpend, LinkedTypes) =
+            (sameVersion.Blocked, sameVersion.FriendAddedAt, sameVersion.LastClickAt, sameVersion.FirstPurchaseAt, sameVersion.LastPurchaseAt, sameVersion.LinkedAt, sameVersion.TotalSpend, sameVersion.LinkedTypes);
         (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmountUnits, PurchaseCurrency, PurchaseChannel, PurchaseStore, PurchaseCampaign) =
             (sameVersion.PurchaseStarts, sameVersion.PurchaseCounts, sameVersion.PurchaseAt, sameVersion.PurchaseAmountUnits, sameVersion.PurchaseCurrency, sameVersion.PurchaseChannel, sameVersion.PurchaseStore, sameVersion.PurchaseCampaign);
         (CategoryStart, CategoryCount, CategoryIds) = (sameVersion.CategoryStart, sameVersion.CategoryCount, sameVersion.CategoryIds);

@@ -20,6 +20,7 @@ internal sealed class MemberActivation(MemberTable table, int row, DateTimeOffse
             MemberSchema.TotalSpend => table.Columns.TotalSpend[row],
             MemberSchema.FirstPurchaseAt => Timestamp(table.Columns.FirstPurchaseAt[row]),
             MemberSchema.LastPurchaseAt => Timestamp(table.Columns.LastPurchaseAt[row]),
+            MemberSchema.LinkedAt => Timestamp(table.Columns.LinkedAt[row]),
             MemberSchema.Purchases => Purchases(),
             MemberSchema.Interactions => Interactions(),
             MemberSchema.Tags => new CelList([.. table.Tags.Of(row)]),

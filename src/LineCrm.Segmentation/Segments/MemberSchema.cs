@@ -21,6 +21,7 @@ internal static class MemberSchema
     public const string TotalSpend = "totalSpend";
     public const string FirstPurchaseAt = "firstPurchaseAt";
     public const string LastPurchaseAt = "lastPurchaseAt";
+    public const string LinkedAt = "linkedAt";
     public const string Purchases = "purchases";
     public const string Interactions = "interactions";
     public const string Tags = "tags";
@@ -57,6 +58,7 @@ internal static class MemberSchema
         [TotalSpend] = MemberField.TotalSpend,
         [FirstPurchaseAt] = MemberField.FirstPurchaseAt,
         [LastPurchaseAt] = MemberField.LastPurchaseAt,
+        [LinkedAt] = MemberField.LinkedAt,
     };
 
     public static CelObjectType PurchaseType { get; } = new("Purchase",
@@ -132,6 +134,7 @@ internal static class MemberSchema
             .WithVariable(TotalSpend, CelType.Double)
             .WithVariable(FirstPurchaseAt, CelType.Timestamp)
             .WithVariable(LastPurchaseAt, CelType.Timestamp)
+            .WithVariable(LinkedAt, CelType.Timestamp)
             .WithVariable(Purchases, CelType.List(PurchaseType.AsType()))
             .WithVariable(Interactions, CelType.List(InteractionType.AsType()))
             .WithVariable(Tags, CelType.List(CelType.String))

@@ -211,6 +211,7 @@ internal sealed class SegmentCodeEmitter
         Segments.MemberField.LastClickAt => Expression.ArrayIndex(Field(nameof(EvaluationFrame.LastClickAt)), _row),
         Segments.MemberField.TotalSpend => Expression.ArrayIndex(Field(nameof(EvaluationFrame.TotalSpend)), _row),
         Segments.MemberField.FirstPurchaseAt => Expression.ArrayIndex(Field(nameof(EvaluationFrame.FirstPurchaseAt)), _row),
+        Segments.MemberField.LinkedAt => Expression.ArrayIndex(Field(nameof(EvaluationFrame.LinkedAt)), _row),
         _ => Expression.ArrayIndex(Field(nameof(EvaluationFrame.LastPurchaseAt)), _row),
     };
 

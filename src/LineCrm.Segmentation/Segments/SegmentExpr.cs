@@ -140,6 +140,7 @@ internal enum MemberField
     TotalSpend,
     FirstPurchaseAt,
     LastPurchaseAt,
+    LinkedAt,
 }
 
 /// <summary>The fields of purchase and interaction elements.</summary>

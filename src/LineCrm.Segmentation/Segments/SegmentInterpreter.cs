@@ -120,6 +120,7 @@ internal static class SegmentInterpreter
                 MemberField.LastClickAt => c.LastClickAt[row],
                 MemberField.TotalSpend => c.TotalSpend[row],
                 MemberField.FirstPurchaseAt => c.FirstPurchaseAt[row],
+                MemberField.LinkedAt => c.LinkedAt[row],
                 _ => c.LastPurchaseAt[row],
             };
         }

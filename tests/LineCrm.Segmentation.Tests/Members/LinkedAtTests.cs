@@ -2,7 +2,9 @@ using LineCrm.Events;
 using LineCrm.Identity;
 using LineCrm.Segmentation.Identity;
 using LineCrm.Segmentation.Members;
+using LineCrm.Segmentation.Segments;
 using LineCrm.Segmentation.Tests.Members.Files;
+using LineCrm.Segmentation.Tests.Segments;
 
 namespace LineCrm.Segmentation.Tests.Members;
 
@@ -112,6 +114,31 @@ public sealed class LinkedAtTests
 
         Assert.True(table.TryGetFacts(again, out var facts));
         Assert.Null(facts.LinkedAt);
+    }
+
+    [Fact]
+    public void Segments_read_it_as_linkedAt_the_epoch_when_never_compiled_and_interpreted_alike()
+    {
+        var (resolver, table) = NewTable();
+        resolver.Link(new IdentityLink(HanaLine, HanaWeb, T0.AddDays(-10), LinkSource.AccountLink), table);
+        resolver.Link(new IdentityLink(KenWeb, HanaCard, T0.AddDays(-5), LinkSource.Import), table);
+        table.Append(new Interaction(KenLine, T0, InteractionKind.FriendAdded));
+        var graph = resolver.Graph;
+        var (hana, ken, kenLine) = (graph.Resolve(HanaLine), graph.Resolve(KenWeb), graph.Resolve(KenLine));
+
+        foreach (var (expression, members) in new (string, PersonId[])[]
+        {
+            ("linkedAt > now - days(30)", [hana]),
+            ("linkedAt > now - days(7)", []),
+            ("linkedAt == timestamp('1970-01-01T00:00:00Z')", [ken, kenLine]),
+            ("linkedAt.getFullYear('Asia/Tokyo') == 2026", [hana]),
+        })
+        {
+            var segment = Segment.Compile(expression);
+            Assert.True(segment.IsCompiled, segment.InterpretedBecause);
+            Assert.Equal(members.Order(), segment.Evaluate(table, T0).Members.ToPersonSet().Order());
+            ReferenceAgreement.AssertAgrees(segment, MemberSchema.Environment, table, T0);
+        }
     }
 
     [Fact]

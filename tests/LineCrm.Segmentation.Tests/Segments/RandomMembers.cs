@@ -24,7 +24,8 @@ internal static class RandomMembers
         (int Day, decimal Amount, int Channel, int Store, int Categories, bool Campaign)[] Purchases,
         (int Day, int Kind)[] Interactions,
         int TagMask,
-        int Plan);
+        int Plan,
+        int LinkDay);
 
     public static Gen<MemberTable> Tables() =>
         from persons in Gen.Frequency((2, Gen.Choose(0, 12)), (1, Gen.Choose(60, 200))).SelectMany(n => Gen.ArrayOf(Person(), n))
@@ -58,7 +59,8 @@ internal static class RandomMembers
             interactionCount)
         from tags in Gen.Choose(0, 3)
         from plan in Gen.Choose(-1, Plans.Length - 1)
-        select new PersonSpec(idType, blocked, friendDay, clickDay, purchases, interactions, tags, plan);
+        from linkDay in Gen.OneOf(Gen.Constant(int.MinValue), Day())
+        select new PersonSpec(idType, blocked, friendDay, clickDay, purchases, interactions, tags, plan, linkDay);
 
     private static MemberTable Build(PersonSpec[] persons)
     {
@@ -110,6 +112,14 @@ internal static class RandomMembers
             if (spec.Plan >= 0)
             {
                 table.SetAttribute(person, "plan", Plans[spec.Plan]);
+            }
+
+            if (spec.LinkDay != int.MinValue)
+            {
+                // A LINE user id linked to another type sets linkedAt; a link between two other types does not.
+                // Each identifier is its own person here, so the link's other end is a person of its own too.
+                var other = who.Type == IdentifierType.LineUser ? Identifier.WebMember($"L{i}") : Identifier.StoreCard($"L{i}");
+                table.Append(new IdentityLink(who, other, Epoch.AddDays(spec.LinkDay), LinkSource.AccountLink));
             }
         }
 

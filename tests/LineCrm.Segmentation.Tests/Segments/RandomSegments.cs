@@ -53,7 +53,7 @@ internal static class RandomSegments
             ArithmeticOp.Subtract, now, new DaysExpr(new ConstantExpr(SegmentType.Int, (long)n)), SegmentType.Timestamp));
         var fieldTest =
             from op in Gen.Elements(Enum.GetValues<Comparison>())
-            from field in Gen.Elements(MemberField.FriendAddedAt, MemberField.LastClickAt, MemberField.FirstPurchaseAt, MemberField.LastPurchaseAt)
+            from field in Gen.Elements(MemberField.FriendAddedAt, MemberField.LastClickAt, MemberField.FirstPurchaseAt, MemberField.LastPurchaseAt, MemberField.LinkedAt)
             from value in Gen.OneOf(daysAgo, Gen.Constant<SegmentExpr>(now), Gen.Constant<SegmentExpr>(new ConstantExpr(SegmentType.Timestamp, System.DateTime.UnixEpoch.Ticks)))
             from flip in Gen.Elements(true, false)
             select (SegmentExpr)Flip(new CompareExpr(op, new MemberFieldExpr(field), value), flip);
@@ -287,7 +287,7 @@ internal static class RandomSegments
         var leaves = new List<Gen<SegmentExpr>>
         {
             Gen.Constant<SegmentExpr>(new NowExpr()),
-            Gen.Elements(MemberField.FriendAddedAt, MemberField.LastClickAt, MemberField.FirstPurchaseAt, MemberField.LastPurchaseAt)
+            Gen.Elements(MemberField.FriendAddedAt, MemberField.LastClickAt, MemberField.FirstPurchaseAt, MemberField.LastPurchaseAt, MemberField.LinkedAt)
                 .Select(f => (SegmentExpr)new MemberFieldExpr(f)),
             Gen.Elements(0L, RandomMembers.Epoch.UtcTicks, CelTicks.MaxTimestamp).Select(t => (SegmentExpr)new ConstantExpr(SegmentType.Timestamp, t)),
         };

@@ -18,6 +18,7 @@ internal static class SegmentPrinter
             MemberField.LastClickAt => "lastClickAt",
             MemberField.TotalSpend => "totalSpend",
             MemberField.FirstPurchaseAt => "firstPurchaseAt",
+            MemberField.LinkedAt => "linkedAt",
             _ => "lastPurchaseAt",
         },
         CollectionExpr c => c.Collection switch
