@@ -8,7 +8,8 @@ namespace LineCrm.Segmentation.Members.Files;
 /// Checks a read member table file against itself before anything is built from it: every column has one value
 /// per person or per element, counts add up, ids point into their pools, times are times, and nothing the table
 /// keeps unique repeats. Compiled segments index arrays with these values without checking, so this is where a
-/// bad file has to stop.
+/// bad file has to stop. An older file's amounts (doubles) are converted here to the units the table keeps, since
+/// whether each converts exactly is one more check.
 /// </summary>
 internal sealed class MemberTableCheck(LoadedFile file)
 {
