@@ -90,6 +90,12 @@ internal static class CdnowRows
             return Reject(problems, lineNumber, 4, $"'{Shorten(span[fields[3]])}' is not an amount (for example 11.77).");
         }
 
+        // As in the orders CSV: an amount the member table cannot keep exactly is this row's problem, not the load's.
+        if (Members.MoneyUnits.TryToUnits(dollars, out _) is { } amountProblem)
+        {
+            return Reject(problems, lineNumber, 4, $"'{Shorten(span[fields[3]])}' {amountProblem}.");
+        }
+
         var purchase = new Purchase(OrderIdOf(customer, date, ordinal), customer, at, dollars, "USD", PurchaseChannel.Web);
         return new OrderRow(new CustomerEventEnvelope(OrderEventIds.ForCdnowRow(customer, date, ordinal), purchase), cds, HasChannel: true);
     }

@@ -56,6 +56,13 @@ internal readonly ref struct OrderCsvRow(List<string> fields, OrderCsvHeader hea
             return Reject("amount", $"'{Shorten(Field("amount"))}' is not an amount (invariant decimal, for example 1200 or -350.50, within ±79,228,162,514,264,337,593,543,950,335).");
         }
 
+        // The member table keeps amounts exactly (Members.MoneyUnits) and refuses one it cannot: refused here, the
+        // row is reported and skipped instead of aborting a load into the table.
+        if (Members.MoneyUnits.TryToUnits(amount, out _) is { } amountProblem)
+        {
+            return Reject("amount", $"'{Shorten(Field("amount"))}' {amountProblem}.");
+        }
+
         var quantity = 0;
         if (Optional("quantity") is { } q && (!int.TryParse(q, NumberStyles.None, CultureInfo.InvariantCulture, out quantity) || quantity < 1))
         {

@@ -22,6 +22,7 @@ internal sealed class MemberColumns
     private double[] _totalSpend = [];
     private long[] _firstPurchaseAt = [];
     private long[] _lastPurchaseAt = [];
+    private long[] _linkedAt = [];
     private ulong[] _live = [];
     private ulong[] _blocked = [];
 
@@ -49,6 +50,12 @@ internal sealed class MemberColumns
 
     public long[] LastPurchaseAt => _lastPurchaseAt;
 
+    /// <summary>
+    /// When the person first linked: the earliest identity link that joined a LINE user id to an identifier of
+    /// another type; <see cref="Never"/> when none did.
+    /// </summary>
+    public long[] LinkedAt => _linkedAt;
+
     /// <summary>One bit per row: set while the row holds a person, cleared when it was merged into another.</summary>
     public ulong[] Live => _live;
 
@@ -71,21 +78,22 @@ internal sealed class MemberColumns
         _lastClickAt[row] = Never;
         _firstPurchaseAt[row] = Never;
         _lastPurchaseAt[row] = Never;
+        _linkedAt[row] = Never;
         Bits.Set(ref _live, row, true);
         return row;
     }
 
     /// <summary>Replaces an empty table's columns with loaded ones, every row live (each array one per row).</summary>
     public void Load(long[] personIds, long[] friendAddedAt, long[] friendStateAt, long[] lastClickAt, int[] linkedTypes,
-        string?[] lineUserIds, double[] totalSpend, long[] firstPurchaseAt, long[] lastPurchaseAt, ulong[] blocked)
+        string?[] lineUserIds, double[] totalSpend, long[] firstPurchaseAt, long[] lastPurchaseAt, long[] linkedAt, ulong[] blocked)
     {
         if (Rows != 0)
         {
             throw new InvalidOperationException("Only an empty table can be loaded.");
         }
 
-        (_personIds, _friendAddedAt, _friendStateAt, _lastClickAt, _linkedTypes, _lineUserIds, _totalSpend, _firstPurchaseAt, _lastPurchaseAt, _blocked) =
-            (personIds, friendAddedAt, friendStateAt, lastClickAt, linkedTypes, lineUserIds, totalSpend, firstPurchaseAt, lastPurchaseAt, blocked);
+        (_personIds, _friendAddedAt, _friendStateAt, _lastClickAt, _linkedTypes, _lineUserIds, _totalSpend, _firstPurchaseAt, _lastPurchaseAt, _linkedAt, _blocked) =
+            (personIds, friendAddedAt, friendStateAt, lastClickAt, linkedTypes, lineUserIds, totalSpend, firstPurchaseAt, lastPurchaseAt, linkedAt, blocked);
         Rows = personIds.Length;
         _live = new ulong[Bits.WordsFor(Rows)];
         for (var row = 0; row < Rows; row++)
@@ -105,6 +113,7 @@ internal sealed class MemberColumns
         _totalSpend[row] = 0;
         _firstPurchaseAt[row] = Never;
         _lastPurchaseAt[row] = Never;
+        _linkedAt[row] = Never;
         SetBlocked(row, false);
     }
 
@@ -128,6 +137,7 @@ internal sealed class MemberColumns
         Array.Resize(ref _totalSpend, size);
         Array.Resize(ref _firstPurchaseAt, size);
         Array.Resize(ref _lastPurchaseAt, size);
+        Array.Resize(ref _linkedAt, size);
         Array.Resize(ref _live, Bits.WordsFor(size));
         Array.Resize(ref _blocked, Bits.WordsFor(size));
     }

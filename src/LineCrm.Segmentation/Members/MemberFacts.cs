@@ -31,6 +31,12 @@ public sealed record MemberFacts(
     internal static readonly IReadOnlyDictionary<string, object> NoCustomFacts = new Dictionary<string, object>();
 
     /// <summary>
+    /// When the person first linked: the time of the earliest identity link appended to the table that joined a
+    /// LINE user id to an identifier of another type (a web member id, a store card); null when none did.
+    /// </summary>
+    public DateTimeOffset? LinkedAt { get; init; }
+
+    /// <summary>
     /// The custom facts of the table's <see cref="MemberTable.Schema"/>: each scalar the person has a value for
     /// (<see cref="long"/>, <see cref="double"/>, <see cref="bool"/>, <see cref="string"/> or <see cref="DateTimeOffset"/>),
     /// and each list as an <c>IReadOnlyList&lt;FactRecord&gt;</c> (empty when the person has no records).

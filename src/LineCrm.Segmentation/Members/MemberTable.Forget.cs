@@ -6,8 +6,8 @@ namespace LineCrm.Segmentation.Members;
 public sealed partial class MemberTable
 {
     /// <summary>
-    /// Removes every fact of <paramref name="person"/>: purchases, interactions, tags, attributes, friend state,
-    /// linked types, LINE user id and custom facts. The person leaves the table, and the next <see cref="Save"/> writes nothing of
+    /// Removes every fact of <paramref name="person"/>: purchases (with their campaigns), interactions, tags,
+    /// attributes, friend state, linked types, link time, LINE user id and custom facts. The person leaves the table, and the next <see cref="Save"/> writes nothing of
     /// them (their attribute values included). A later event for one of the person's identifiers starts them
     /// afresh, so forget them in the identity graph too (<c>IdentityGraph.Forget</c>), which removes their
     /// identifiers.

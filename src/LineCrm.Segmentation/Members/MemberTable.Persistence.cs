@@ -47,9 +47,12 @@ public sealed partial class MemberTable
     /// <returns>
     /// The loaded table, at <see cref="Version"/> 0, with the <see cref="Schema"/> the file declares (compile segments
     /// with it, or check it with <see cref="FactSchema.DeclaresSameFactsAs"/>). A version 1 file has the built-in facts only.
+    /// Version 1 and 2 files kept amounts as doubles: each loads as the decimal it prints as, which must be a whole
+    /// number of ten-thousandths; they kept no purchase campaigns and no link times.
     /// </returns>
     /// <exception cref="InvalidDataException">The stream is not a member table file, is of a later version, is
-    /// truncated, does not match its hashes, or contradicts itself.</exception>
+    /// truncated, does not match its hashes, or contradicts itself (an older file's amount that does not convert
+    /// exactly included).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static MemberTable Load(Stream source, IPersonResolver resolver, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,7 @@ using LineCrm.Identity;
 namespace LineCrm.Segmentation.Members;
 
 /// <summary>
-/// What is known about each person, in columns: friend state, last click, linked identifier types, tags and
+/// What is known about each person, in columns: friend state, last click, linked identifier types and when they linked, tags and
 /// custom attributes, and every purchase and interaction in flat arrays with a region per person. Segments
 /// compile against these columns. Events are appended one at a time or in bulk; nothing is ever rebuilt.
 /// </summary>
@@ -113,11 +113,27 @@ public sealed partial class MemberTable
     public bool Contains(PersonId person) => _rowOfPerson.ContainsKey(person.Value);
 
     /// <summary>Appends a purchase to the buyer's facts.</summary>
+    /// <remarks>
+    /// The amount is kept exactly, as a whole number of ten-thousandths of the currency unit (every ISO 4217
+    /// currency has at most 4 minor digits); segments read it as a double, <c>p.amount</c>. The campaign the order
+    /// is attributed to is kept beside it, in the same vocabulary as the interactions' campaigns.
+    /// </remarks>
     /// <param name="purchase">The purchase; its customer is resolved to a person.</param>
     /// <returns>The person the purchase was recorded for.</returns>
+    /// <exception cref="ArgumentException">
+    /// The amount has more than 4 decimal places, or is outside ±922,337,203,685,477.5807 (a long of
+    /// ten-thousandths); the message names the order. Nothing of the purchase is recorded.
+    /// </exception>
     public PersonId Append(Purchase purchase)
     {
         ArgumentNullException.ThrowIfNull(purchase);
+        if (MoneyUnits.TryToUnits(purchase.Amount, out var units) is { } problem)
+        {
+            throw new ArgumentException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Order '{purchase.OrderId}': the amount {purchase.Amount} {problem}."),
+                nameof(purchase));
+        }
+
         using var write = BeginWrite();
         var (person, row) = Resolve(purchase.Customer);
         Span<int> categories = stackalloc int[Math.Min(purchase.Items.Count, 64)];
@@ -144,16 +160,16 @@ public sealed partial class MemberTable
         }
 
         var at = purchase.At.UtcTicks;
-        var amount = (double)purchase.Amount;
         Purchases.Add(
             row,
             at,
-            amount,
+            units,
             Currencies.Intern(purchase.Currency),
             Channels.Intern(purchase.Channel.Name),
             Stores.InternOptional(purchase.StoreId),
+            Campaigns.InternOptional(purchase.CampaignId),
             categories[..categoryCount]);
-        Columns.TotalSpend[row] += amount;
+        Columns.TotalSpend[row] += MoneyUnits.ToDouble(units);
         if (Columns.FirstPurchaseAt[row] == MemberColumns.Never || at < Columns.FirstPurchaseAt[row])
         {
             Columns.FirstPurchaseAt[row] = at;
@@ -206,13 +222,24 @@ public sealed partial class MemberTable
     /// person's). Joining persons is the identity graph's job: apply the link to the graph first, follow the merges
     /// it reports with <see cref="MergePersons"/>, then append the link here.
     /// </summary>
+    /// <remarks>
+    /// A link that joins a LINE user id to an identifier of another type (a web member id, a store card) sets when
+    /// the person linked (<see cref="MemberFacts.LinkedAt"/>), the earliest such link winning, so links may arrive
+    /// out of order. When the two identifiers resolve to two persons (a resolver that does not join them), both get it.
+    /// </remarks>
     /// <param name="link">The link.</param>
     public void Append(IdentityLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
         using var write = BeginWrite();
-        Resolve(link.From);
-        Resolve(link.To);
+        var (_, from) = Resolve(link.From);
+        var (_, to) = Resolve(link.To);
+        if ((link.From.Type == IdentifierType.LineUser) != (link.To.Type == IdentifierType.LineUser))
+        {
+            var at = link.At.UtcTicks;
+            KeepEarlier(Columns.LinkedAt, from, at);
+            KeepEarlier(Columns.LinkedAt, to, at);
+        }
     }
 
     /// <summary>Tags a person, or removes the tag, adding the person to the table when new.</summary>
@@ -248,7 +275,8 @@ public sealed partial class MemberTable
     /// Follows a merge reported by the identity graph: the absorbed person's facts join the surviving person's,
     /// and the absorbed person leaves the table. Purchases, interactions, tags and linked types are combined; the
     /// friend state with the later event wins; the earlier friend-added time and the later click are kept;
-    /// on an attribute or a custom scalar fact both have, the survivor's value stays; custom records are combined.
+    /// the earlier link time is kept (<see cref="MemberFacts.LinkedAt"/>); on an attribute or a custom scalar fact
+    /// both have, the survivor's value stays; custom records are combined.
     /// </summary>
     /// <param name="absorbed">The person that no longer exists.</param>
     /// <param name="surviving">The person it became part of.</param>
@@ -328,11 +356,14 @@ public sealed partial class MemberTable
 
             purchases.Add(new MemberPurchase(
                 Utc(Purchases.At[i]),
-                Purchases.Amount[i],
+                MoneyUnits.ToDecimal(Purchases.AmountUnits[i]),
                 Currencies[Purchases.Currency[i]],
                 Channels[Purchases.Channel[i]],
                 Stores.Optional(Purchases.Store[i]),
-                categories));
+                categories)
+            {
+                Campaign = Campaigns.Optional(Purchases.Campaign[i]),
+            });
         }
 
         var interactions = new List<MemberInteraction>(Interactions.Counts[row]);
@@ -366,6 +397,7 @@ public sealed partial class MemberTable
             purchases,
             interactions)
         {
+            LinkedAt = Columns.LinkedAt[row] == MemberColumns.Never ? null : Utc(Columns.LinkedAt[row]),
             Custom = Custom.IsEmpty ? MemberFacts.NoCustomFacts : CustomFactsOf(row),
         };
     }
@@ -458,7 +490,21 @@ public sealed partial class MemberTable
         }
 
         c.LastPurchaseAt[to] = Math.Max(c.LastPurchaseAt[to], c.LastPurchaseAt[from]);
+        if (c.LinkedAt[from] != MemberColumns.Never)
+        {
+            KeepEarlier(c.LinkedAt, to, c.LinkedAt[from]);
+        }
+
         c.SetBlocked(from, false);
+    }
+
+    /// <summary>Sets a "first time" column to <paramref name="at"/> unless it holds an earlier time already.</summary>
+    private static void KeepEarlier(long[] column, int row, long at)
+    {
+        if (column[row] == MemberColumns.Never || at < column[row])
+        {
+            column[row] = at;
+        }
     }
 
     private static void CheckPerson(PersonId person, string name)

@@ -66,6 +66,7 @@ internal abstract class ColumnTest
                     MemberField.FriendAddedAt => f => f.FriendAddedAt,
                     MemberField.LastClickAt => f => f.LastClickAt,
                     MemberField.FirstPurchaseAt => f => f.FirstPurchaseAt,
+                    MemberField.LinkedAt => f => f.LinkedAt,
                     _ => f => f.LastPurchaseAt,
                 };
                 return new LongTest(times, op, f => f.Longs[timeSlot]);

@@ -23,15 +23,17 @@ internal sealed class EvaluationFrame
     public readonly long[] LastClickAt;
     public readonly long[] FirstPurchaseAt;
     public readonly long[] LastPurchaseAt;
+    public readonly long[] LinkedAt;
     public readonly double[] TotalSpend;
     public readonly int[] LinkedTypes;
     public readonly int[] PurchaseStarts;
     public readonly int[] PurchaseCounts;
     public readonly long[] PurchaseAt;
-    public readonly double[] PurchaseAmount;
+    public readonly long[] PurchaseAmountUnits;
     public readonly int[] PurchaseCurrency;
     public readonly int[] PurchaseChannel;
     public readonly int[] PurchaseStore;
+    public readonly int[] PurchaseCampaign;
     public readonly int[] CategoryStart;
     public readonly int[] CategoryCount;
     public readonly int[] CategoryIds;
@@ -70,11 +72,11 @@ internal sealed class EvaluationFrame
         Version = version;
         _slots = slots;
         var c = table.Columns;
-        (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, TotalSpend, LinkedTypes) =
-            (c.Blocked, c.FriendAddedAt, c.LastClickAt, c.FirstPurchaseAt, c.LastPurchaseAt, c.TotalSpend, c.LinkedTypes);
+        (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, LinkedAt, TotalSpend, LinkedTypes) =
+            (c.Blocked, c.FriendAddedAt, c.LastClickAt, c.FirstPurchaseAt, c.LastPurchaseAt, c.LinkedAt, c.TotalSpend, c.LinkedTypes);
         var p = table.Purchases;
-        (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmount, PurchaseCurrency, PurchaseChannel, PurchaseStore) =
-            (p.Starts, p.Counts, p.At, p.Amount, p.Currency, p.Channel, p.Store);
+        (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmountUnits, PurchaseCurrency, PurchaseChannel, PurchaseStore, PurchaseCampaign) =
+            (p.Starts, p.Counts, p.At, p.AmountUnits, p.Currency, p.Channel, p.Store, p.Campaign);
         (CategoryStart, CategoryCount, CategoryIds) = (p.CategoryStart, p.CategoryCount, p.CategoryIds);
         var n = table.Interactions;
         (InteractionStarts, InteractionCounts, InteractionAt, InteractionKind, InteractionCampaign, InteractionTarget) =
@@ -101,10 +103,10 @@ internal sealed class EvaluationFrame
     private EvaluationFrame(EvaluationFrame sameVersion, long now)
     {
         (Table, Version, _slots, NeedsIterationCap) = (sameVersion.Table, sameVersion.Version, sameVersion._slots, sameVersion.NeedsIterationCap);
-        (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, TotalSpend, LinkedTypes) =
-            (sameVersion.Blocked, sameVersion.FriendAddedAt, sameVersion.LastClickAt, sameVersion.FirstPurchaseAt, sameVersion.LastPurchaseAt, sameVersion.TotalSpend, sameVersion.LinkedTypes);
-        (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmount, PurchaseCurrency, PurchaseChannel, PurchaseStore) =
-            (sameVersion.PurchaseStarts, sameVersion.PurchaseCounts, sameVersion.PurchaseAt, sameVersion.PurchaseAmount, sameVersion.PurchaseCurrency, sameVersion.PurchaseChannel, sameVersion.PurchaseStore);
+        (Blocked, FriendAddedAt, LastClickAt, FirstPurchaseAt, LastPurchaseAt, LinkedAt, TotalSpend, LinkedTypes) =
+            (sameVersion.Blocked, sameVersion.FriendAddedAt, sameVersion.LastClickAt, sameVersion.FirstPurchaseAt, sameVersion.LastPurchaseAt, sameVersion.LinkedAt, sameVersion.TotalSpend, sameVersion.LinkedTypes);
+        (PurchaseStarts, PurchaseCounts, PurchaseAt, PurchaseAmountUnits, PurchaseCurrency, PurchaseChannel, PurchaseStore, PurchaseCampaign) =
+            (sameVersion.PurchaseStarts, sameVersion.PurchaseCounts, sameVersion.PurchaseAt, sameVersion.PurchaseAmountUnits, sameVersion.PurchaseCurrency, sameVersion.PurchaseChannel, sameVersion.PurchaseStore, sameVersion.PurchaseCampaign);
         (CategoryStart, CategoryCount, CategoryIds) = (sameVersion.CategoryStart, sameVersion.CategoryCount, sameVersion.CategoryIds);
         (InteractionStarts, InteractionCounts, InteractionAt, InteractionKind, InteractionCampaign, InteractionTarget) =
             (sameVersion.InteractionStarts, sameVersion.InteractionCounts, sameVersion.InteractionAt, sameVersion.InteractionKind, sameVersion.InteractionCampaign, sameVersion.InteractionTarget);

@@ -20,6 +20,7 @@ internal sealed class MemberActivation(MemberTable table, int row, DateTimeOffse
             MemberSchema.TotalSpend => table.Columns.TotalSpend[row],
             MemberSchema.FirstPurchaseAt => Timestamp(table.Columns.FirstPurchaseAt[row]),
             MemberSchema.LastPurchaseAt => Timestamp(table.Columns.LastPurchaseAt[row]),
+            MemberSchema.LinkedAt => Timestamp(table.Columns.LinkedAt[row]),
             MemberSchema.Purchases => Purchases(),
             MemberSchema.Interactions => Interactions(),
             MemberSchema.Tags => new CelList([.. table.Tags.Of(row)]),
@@ -103,10 +104,11 @@ internal sealed class MemberActivation(MemberTable table, int row, DateTimeOffse
             items.Add(new CelObject(MemberSchema.PurchaseType, Set(
             [
                 new("at", Timestamp(p.At[i])),
-                new("amount", p.Amount[i]),
+                new("amount", MoneyUnits.ToDouble(p.AmountUnits[i])),
                 new("currency", SegmentRuntime.Name(table.Currencies, p.Currency[i])),
                 new("channel", SegmentRuntime.Name(table.Channels, p.Channel[i])),
                 new("store", table.Stores.Optional(p.Store[i])),
+                new("campaign", table.Campaigns.Optional(p.Campaign[i])),
                 new("categories", new CelList(categories)),
             ])));
         }

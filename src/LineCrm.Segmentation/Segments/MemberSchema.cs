@@ -21,6 +21,7 @@ internal static class MemberSchema
     public const string TotalSpend = "totalSpend";
     public const string FirstPurchaseAt = "firstPurchaseAt";
     public const string LastPurchaseAt = "lastPurchaseAt";
+    public const string LinkedAt = "linkedAt";
     public const string Purchases = "purchases";
     public const string Interactions = "interactions";
     public const string Tags = "tags";
@@ -36,6 +37,7 @@ internal static class MemberSchema
         ["currency"] = ElementField.PurchaseCurrency,
         ["channel"] = ElementField.PurchaseChannel,
         ["store"] = ElementField.PurchaseStore,
+        ["campaign"] = ElementField.PurchaseCampaign,
     };
 
     /// <summary>The fields of an interaction, by CEL name.</summary>
@@ -56,6 +58,7 @@ internal static class MemberSchema
         [TotalSpend] = MemberField.TotalSpend,
         [FirstPurchaseAt] = MemberField.FirstPurchaseAt,
         [LastPurchaseAt] = MemberField.LastPurchaseAt,
+        [LinkedAt] = MemberField.LinkedAt,
     };
 
     public static CelObjectType PurchaseType { get; } = new("Purchase",
@@ -65,6 +68,7 @@ internal static class MemberSchema
         new("currency", CelType.String),
         new("channel", CelType.String),
         new("store", CelType.String),
+        new("campaign", CelType.String),
         new("categories", CelType.List(CelType.String)),
     ]);
 
@@ -130,6 +134,7 @@ internal static class MemberSchema
             .WithVariable(TotalSpend, CelType.Double)
             .WithVariable(FirstPurchaseAt, CelType.Timestamp)
             .WithVariable(LastPurchaseAt, CelType.Timestamp)
+            .WithVariable(LinkedAt, CelType.Timestamp)
             .WithVariable(Purchases, CelType.List(PurchaseType.AsType()))
             .WithVariable(Interactions, CelType.List(InteractionType.AsType()))
             .WithVariable(Tags, CelType.List(CelType.String))

@@ -211,6 +211,7 @@ internal sealed class SegmentCodeEmitter
         Segments.MemberField.LastClickAt => Expression.ArrayIndex(Field(nameof(EvaluationFrame.LastClickAt)), _row),
         Segments.MemberField.TotalSpend => Expression.ArrayIndex(Field(nameof(EvaluationFrame.TotalSpend)), _row),
         Segments.MemberField.FirstPurchaseAt => Expression.ArrayIndex(Field(nameof(EvaluationFrame.FirstPurchaseAt)), _row),
+        Segments.MemberField.LinkedAt => Expression.ArrayIndex(Field(nameof(EvaluationFrame.LinkedAt)), _row),
         _ => Expression.ArrayIndex(Field(nameof(EvaluationFrame.LastPurchaseAt)), _row),
     };
 
@@ -226,6 +227,7 @@ internal sealed class SegmentCodeEmitter
                     ElementField.PurchaseCurrency => (nameof(EvaluationFrame.PurchaseCurrency), InternedColumn.Currency),
                     ElementField.PurchaseChannel => (nameof(EvaluationFrame.PurchaseChannel), InternedColumn.Channel),
                     ElementField.PurchaseStore => (nameof(EvaluationFrame.PurchaseStore), InternedColumn.Store),
+                    ElementField.PurchaseCampaign => (nameof(EvaluationFrame.PurchaseCampaign), InternedColumn.Campaign),
                     ElementField.InteractionKind => (nameof(EvaluationFrame.InteractionKind), InternedColumn.InteractionKind),
                     ElementField.InteractionCampaign => (nameof(EvaluationFrame.InteractionCampaign), InternedColumn.Campaign),
                     _ => (nameof(EvaluationFrame.InteractionTarget), InternedColumn.Target),
@@ -249,7 +251,10 @@ internal sealed class SegmentCodeEmitter
         return e.Field switch
         {
             ElementField.PurchaseAt => Expression.ArrayIndex(Field(nameof(EvaluationFrame.PurchaseAt)), index),
-            ElementField.PurchaseAmount => Expression.ArrayIndex(Field(nameof(EvaluationFrame.PurchaseAmount)), index),
+            // units / 10,000 as MoneyUnits.ToDouble computes it, inline: a division by a constant in the loop.
+            ElementField.PurchaseAmount => Expression.Divide(
+                Expression.Convert(Expression.ArrayIndex(Field(nameof(EvaluationFrame.PurchaseAmountUnits)), index), typeof(double)),
+                Expression.Constant((double)MoneyUnits.PerCurrencyUnit)),
             ElementField.InteractionAt => Expression.ArrayIndex(Field(nameof(EvaluationFrame.InteractionAt)), index),
             _ => Text(e),
         };

@@ -140,6 +140,7 @@ internal enum MemberField
     TotalSpend,
     FirstPurchaseAt,
     LastPurchaseAt,
+    LinkedAt,
 }
 
 /// <summary>The fields of purchase and interaction elements.</summary>
@@ -150,6 +151,7 @@ internal enum ElementField
     PurchaseCurrency,
     PurchaseChannel,
     PurchaseStore,
+    PurchaseCampaign,
     InteractionAt,
     InteractionKind,
     InteractionCampaign,

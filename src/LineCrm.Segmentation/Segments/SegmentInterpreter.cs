@@ -120,6 +120,7 @@ internal static class SegmentInterpreter
                 MemberField.LastClickAt => c.LastClickAt[row],
                 MemberField.TotalSpend => c.TotalSpend[row],
                 MemberField.FirstPurchaseAt => c.FirstPurchaseAt[row],
+                MemberField.LinkedAt => c.LinkedAt[row],
                 _ => c.LastPurchaseAt[row],
             };
         }
@@ -132,10 +133,11 @@ internal static class SegmentInterpreter
             return e.Field switch
             {
                 ElementField.PurchaseAt => p.At[i],
-                ElementField.PurchaseAmount => p.Amount[i],
+                ElementField.PurchaseAmount => MoneyUnits.ToDouble(p.AmountUnits[i]),
                 ElementField.PurchaseCurrency => SegmentRuntime.Name(table.Currencies, p.Currency[i]),
                 ElementField.PurchaseChannel => SegmentRuntime.Name(table.Channels, p.Channel[i]),
                 ElementField.PurchaseStore => SegmentRuntime.Name(table.Stores, p.Store[i]),
+                ElementField.PurchaseCampaign => SegmentRuntime.Name(table.Campaigns, p.Campaign[i]),
                 ElementField.InteractionAt => n.At[i],
                 ElementField.InteractionKind => SegmentRuntime.Name(table.InteractionKinds, n.Kind[i]),
                 ElementField.InteractionCampaign => SegmentRuntime.Name(table.Campaigns, n.Campaign[i]),

@@ -32,6 +32,9 @@ public sealed class BadRowTests
         { "O-2,web:M-2,2026-01-05,1e400,JPY,1,", "Asia/Tokyo", 4, "amount" },
         { "O-2,web:M-2,2026-01-05,79228162514264337593543950336,JPY,1,", "Asia/Tokyo", 4, "amount" },
         { "O-2,web:M-2,2026-01-05,-79228162514264337593543950336,JPY,1,", "Asia/Tokyo", 4, "amount" },
+        { "O-2,web:M-2,2026-01-05,0.00001,JPY,1,", "Asia/Tokyo", 4, "amount" },
+        { "O-2,web:M-2,2026-01-05,922337203685477.5808,JPY,1,", "Asia/Tokyo", 4, "amount" },
+        { "O-2,web:M-2,2026-01-05,-1000000000000000,JPY,1,", "Asia/Tokyo", 4, "amount" },
         { "O-2,web:M-2,2026-01-05,200,JPY,2147483648,", "Asia/Tokyo", 6, "quantity" },
         { $"{new string('o', 300)},web:M-2,2026-01-05,200,JPY,1,", "Asia/Tokyo", 1, "order_id" },
         { "O-2,web:M-2,2026-01-05,200,YEN!,1,", "Asia/Tokyo", 5, "currency" },
@@ -72,6 +75,30 @@ public sealed class BadRowTests
         Assert.Contains("not closed", file.Problems[0].Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0.00001", "more than 4 decimal places")]
+    [InlineData("922337203685477.5808", "outside -922337203685477.5808 to 922337203685477.5807")]
+    public async Task An_amount_the_member_table_cannot_keep_exactly_is_the_rows_problem_and_says_why(string amount, string why)
+    {
+        var file = await Csv($"O-2,web:M-2,2026-01-05,{amount},JPY,1,", Tokyo);
+
+        var problem = Assert.Single(file.Problems);
+        Assert.Equal((3, 4, "amount"), (problem.Line, problem.Column, problem.Field));
+        Assert.Contains($"'{amount}'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains(why, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_largest_and_smallest_amounts_the_member_table_keeps_load()
+    {
+        var file = await OrderCsvReader.ReadAsync(
+            new StringReader("order_id,customer,ordered_at,amount\nO-1,web:M-1,2026-01-05,922337203685477.5807\nO-2,web:M-2,2026-01-05,-922337203685477.5808\nO-3,web:M-3,2026-01-05,0.0001\n"),
+            new OrderFileOptions(Tokyo), TestContext.Current.CancellationToken);
+
+        Assert.Empty(file.Problems);
+        Assert.Equal([922337203685477.5807m, -922337203685477.5808m, 0.0001m], file.Orders.Amounts.ToArray());
+    }
+
     public static TheoryData<string, string, int, string> CdnowRows => new()
     {
         { "00002 00010101 1 1.00", "Pacific/Kiritimati", 2, "date" },
@@ -79,6 +106,8 @@ public sealed class BadRowTests
         { $"{new string('7', 300)} 19970102 1 1.00", "UTC", 1, "customer_id" },
         { "00002 19970102 1 79228162514264337593543950336", "UTC", 4, "dollar_value" },
         { "00002 19970102 1 1e400", "UTC", 4, "dollar_value" },
+        { "00002 19970102 1 11.77001", "UTC", 4, "dollar_value" },
+        { "00002 19970102 1 922337203685477.5808", "UTC", 4, "dollar_value" },
         { "00002 19970102 2147483648 1.00", "UTC", 3, "number_of_cds" },
     };
 

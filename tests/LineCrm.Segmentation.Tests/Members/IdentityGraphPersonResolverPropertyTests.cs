@@ -36,7 +36,7 @@ public sealed class IdentityGraphPersonResolverPropertyTests
             var graph = new IdentityGraph();
             var resolver = new IdentityGraphPersonResolver(graph);
             var table = new MemberTable(resolver);
-            var buyers = new List<(Identifier Who, double Amount)>();
+            var buyers = new List<(Identifier Who, decimal Amount)>();
             for (var i = 0; i < steps.Count; i++)
             {
                 var s = steps[i];

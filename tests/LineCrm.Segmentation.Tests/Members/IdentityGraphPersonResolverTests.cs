@@ -51,7 +51,7 @@ public sealed class IdentityGraphPersonResolverTests
         Assert.Equal(AliceLine, facts.LineUser);
         Assert.Equal(T0, facts.FriendAddedAt);
         Assert.Equal(T0.AddDays(2), facts.LastClickAt);
-        Assert.Equal((3000.0, "web"), (Assert.Single(facts.Purchases).Amount, facts.Purchases[0].Channel));
+        Assert.Equal((3000m, "web"), (Assert.Single(facts.Purchases).Amount, facts.Purchases[0].Channel));
         Assert.Equal([IdentifierType.LineUser, IdentifierType.WebMember], facts.LinkedTypes);
     }
 
@@ -70,7 +70,7 @@ public sealed class IdentityGraphPersonResolverTests
 
         var facts = Facts(table, survivor);
         Assert.Equal(
-            [(T0.AddDays(-3), -100.0), (T0, 1000.0), (T0.AddDays(5), 500.0), (T0.AddDays(10), 2000.0), (T0.AddDays(12), 700.0)],
+            [(T0.AddDays(-3), -100m), (T0, 1000m), (T0.AddDays(5), 500m), (T0.AddDays(10), 2000m), (T0.AddDays(12), 700m)],
             facts.Purchases.Select(p => (p.At, p.Amount)).OrderBy(p => p.At));
         Assert.Equal(["shibuya", "shibuya", "umeda"], facts.Purchases.Where(p => p.Store is not null).Select(p => p.Store!).Order());
         Assert.Equal(1, table.Count);
@@ -97,9 +97,9 @@ public sealed class IdentityGraphPersonResolverTests
         var alice = graph.Resolve(AliceCard);
         Assert.Equal(alice, graph.Resolve(AliceLine));
         var facts = Facts(table, alice);
-        Assert.Equal([1000.0, 2000.0], facts.Purchases.Select(p => p.Amount).Order());
+        Assert.Equal([1000m, 2000m], facts.Purchases.Select(p => p.Amount).Order());
         Assert.Equal(AliceLine, facts.LineUser);
-        Assert.Equal([9000.0], Facts(table, graph.Resolve(BobLine)).Purchases.Select(p => p.Amount));
+        Assert.Equal([9000m], Facts(table, graph.Resolve(BobLine)).Purchases.Select(p => p.Amount));
         Assert.Equal(graph.GetPersons().Order(), table.Persons.Order());
     }
 
@@ -143,8 +143,8 @@ public sealed class IdentityGraphPersonResolverTests
         Assert.Equal(LinkOutcome.Refused, result.Outcome);
         Assert.Equal(version, table.Version);
         Assert.Equal(2, table.Count);
-        Assert.Equal([100.0], Facts(table, graph.Resolve(AliceWeb)).Purchases.Select(p => p.Amount));
-        Assert.Equal([200.0], Facts(table, graph.Resolve(BobLine)).Purchases.Select(p => p.Amount));
+        Assert.Equal([100m], Facts(table, graph.Resolve(AliceWeb)).Purchases.Select(p => p.Amount));
+        Assert.Equal([200m], Facts(table, graph.Resolve(BobLine)).Purchases.Select(p => p.Amount));
     }
 
     [Fact]

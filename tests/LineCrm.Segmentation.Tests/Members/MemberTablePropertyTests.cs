@@ -39,7 +39,7 @@ public sealed class MemberTablePropertyTests
         {
             var resolver = new Files.RandomTables.MergingResolver();
             var table = new MemberTable(resolver);
-            var purchases = new Dictionary<PersonId, List<double>>();
+            var purchases = new Dictionary<PersonId, List<decimal>>();
             var kinds = new Dictionary<PersonId, List<string>>();
             var identifiers = Enumerable.Range(0, 10).Select(i => Identifier.WebMember($"W{i}")).ToArray();
             var n = 0;

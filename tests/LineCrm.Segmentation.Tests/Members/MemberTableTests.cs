@@ -36,7 +36,7 @@ public sealed class MemberTableTests
         Assert.Equal(Alice, facts.LineUser);
         Assert.Equal(2, facts.Purchases.Count);
         var store = facts.Purchases[0];
-        Assert.Equal((T0.AddDays(5), 1200.0, "JPY", "store", "shibuya"), (store.At, store.Amount, store.Currency, store.Channel, store.Store));
+        Assert.Equal((T0.AddDays(5), 1200m, "JPY", "store", "shibuya"), (store.At, store.Amount, store.Currency, store.Channel, store.Store));
         Assert.Equal(["coffee", "tea"], store.Categories);
         Assert.Null(facts.Purchases[1].Store);
         Assert.Empty(facts.Purchases[1].Categories);
@@ -131,7 +131,7 @@ public sealed class MemberTableTests
         Assert.False(table.Contains(card));
         Assert.Equal([alice], table.Persons);
         var facts = Facts(table, alice);
-        Assert.Equal([100.0, 300.0], facts.Purchases.Select(p => p.Amount));
+        Assert.Equal([100m, 300m], facts.Purchases.Select(p => p.Amount));
         Assert.Equal(["friend_added", "clicked"], facts.Interactions.Select(i => i.Kind));
         Assert.Equal(["vip", "coffee-lover"], facts.Tags);
         Assert.Equal("gold", facts.Attributes["plan"]);
@@ -155,7 +155,7 @@ public sealed class MemberTableTests
         table.MergePersons(alice, survivor);
 
         Assert.Equal([survivor], table.Persons);
-        Assert.Equal(100.0, Assert.Single(Facts(table, survivor).Purchases).Amount);
+        Assert.Equal(100m, Assert.Single(Facts(table, survivor).Purchases).Amount);
         Assert.False(table.TryGetFacts(alice, out _));
     }
 
@@ -179,7 +179,7 @@ public sealed class MemberTableTests
         var table = new MemberTable();
         var persons = Enumerable.Range(0, 50).Select(i => Identifier.WebMember($"M{i}")).ToArray();
         var random = new Random(5);
-        var expected = persons.ToDictionary(p => p, _ => new List<double>());
+        var expected = persons.ToDictionary(p => p, _ => new List<decimal>());
         var personOf = new Dictionary<Identifier, PersonId>();
         for (var n = 0; n < 40_000; n++)
         {
@@ -198,7 +198,7 @@ public sealed class MemberTableTests
         table.Compact();
         Assert.Equal(40_000, table.Purchases.UsedSlots);
         table.Append(Order(persons[3], T0, -1m, PurchaseChannel.Web));
-        Assert.Equal([.. expected[persons[3]], -1.0], Facts(table, personOf[persons[3]]).Purchases.Select(p => p.Amount));
+        Assert.Equal([.. expected[persons[3]], -1m], Facts(table, personOf[persons[3]]).Purchases.Select(p => p.Amount));
     }
 
     [Fact]

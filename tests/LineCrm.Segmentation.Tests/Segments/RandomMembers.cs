@@ -21,10 +21,11 @@ internal static class RandomMembers
         bool Blocked,
         int FriendDay,
         int ClickDay,
-        (int Day, int Amount, int Channel, int Store, int Categories)[] Purchases,
+        (int Day, decimal Amount, int Channel, int Store, int Categories, bool Campaign)[] Purchases,
         (int Day, int Kind)[] Interactions,
         int TagMask,
-        int Plan);
+        int Plan,
+        int LinkDay);
 
     public static Gen<MemberTable> Tables() =>
         from persons in Gen.Frequency((2, Gen.Choose(0, 12)), (1, Gen.Choose(60, 200))).SelectMany(n => Gen.ArrayOf(Person(), n))
@@ -42,11 +43,13 @@ internal static class RandomMembers
         from purchaseCount in Gen.Choose(0, 4)
         from purchases in Gen.ArrayOf(
             from day in Day()
-            from amount in Gen.Choose(-1, 40).Select(a => a * 500)
+            from amount in Gen.Choose(-1, 40).Select(a => a * 500m)
+            from fraction in Gen.Frequency((6, Gen.Constant(0m)), (1, Gen.Elements(0.0001m, 0.01m, 19.99m, -12345.6789m)))
             from channel in Gen.Choose(0, Channels.Length - 1)
             from store in Gen.Choose(-1, Stores.Length - 1)
             from categories in Gen.Choose(0, 7)
-            select (day, amount, channel, store, categories),
+            from campaign in Gen.Elements(false, true)
+            select (day, amount + fraction, channel, store, categories, campaign),
             purchaseCount)
         from interactionCount in Gen.Choose(0, 3)
         from interactions in Gen.ArrayOf(
@@ -56,7 +59,8 @@ internal static class RandomMembers
             interactionCount)
         from tags in Gen.Choose(0, 3)
         from plan in Gen.Choose(-1, Plans.Length - 1)
-        select new PersonSpec(idType, blocked, friendDay, clickDay, purchases, interactions, tags, plan);
+        from linkDay in Gen.OneOf(Gen.Constant(int.MinValue), Day())
+        select new PersonSpec(idType, blocked, friendDay, clickDay, purchases, interactions, tags, plan, linkDay);
 
     private static MemberTable Build(PersonSpec[] persons)
     {
@@ -82,11 +86,12 @@ internal static class RandomMembers
             }
 
             var n = 0;
-            foreach (var (day, amount, channel, store, categories) in spec.Purchases)
+            foreach (var (day, amount, channel, store, categories, campaign) in spec.Purchases)
             {
                 table.Append(new Purchase($"O{i}-{n++}", who, Epoch.AddDays(day), amount, "JPY", PurchaseChannel.FromName(Channels[channel]))
                 {
                     StoreId = store < 0 ? null : Stores[store],
+                    CampaignId = campaign ? "spring" : null,
                     Items = [.. Categories.Where((_, c) => (categories & (1 << c)) != 0).Select(c => new LineItem("SKU", c, 1, 1m))],
                 });
             }
@@ -107,6 +112,14 @@ internal static class RandomMembers
             if (spec.Plan >= 0)
             {
                 table.SetAttribute(person, "plan", Plans[spec.Plan]);
+            }
+
+            if (spec.LinkDay != int.MinValue)
+            {
+                // A LINE user id linked to another type sets linkedAt; a link between two other types does not.
+                // Each identifier is its own person here, so the link's other end is a person of its own too.
+                var other = who.Type == IdentifierType.LineUser ? Identifier.WebMember($"L{i}") : Identifier.StoreCard($"L{i}");
+                table.Append(new IdentityLink(who, other, Epoch.AddDays(spec.LinkDay), LinkSource.AccountLink));
             }
         }
 

@@ -13,7 +13,7 @@ namespace LineCrm.Segmentation.Tests.Segments;
 /// </summary>
 internal static class RandomSegments
 {
-    private static readonly string[] Words = ["store", "web", "shibuya", "", "coffee", "vip", "gold", "x", " Gold\t", "渋谷 Café", "😀o"];
+    private static readonly string[] Words = ["store", "web", "shibuya", "spring", "", "coffee", "vip", "gold", "x", " Gold\t", "渋谷 Café", "😀o"];
     private static readonly long[] Ints = [0, 1, 2, -1, 3, 365, long.MaxValue, long.MinValue];
     private static readonly double[] Doubles = [0.0, 1.5, -2.0, 10000.0, double.NaN, double.PositiveInfinity, 1e300];
     private static readonly long[] DayCounts = [0, 1, 30, 365, -7, 200_000];
@@ -53,7 +53,7 @@ internal static class RandomSegments
             ArithmeticOp.Subtract, now, new DaysExpr(new ConstantExpr(SegmentType.Int, (long)n)), SegmentType.Timestamp));
         var fieldTest =
             from op in Gen.Elements(Enum.GetValues<Comparison>())
-            from field in Gen.Elements(MemberField.FriendAddedAt, MemberField.LastClickAt, MemberField.FirstPurchaseAt, MemberField.LastPurchaseAt)
+            from field in Gen.Elements(MemberField.FriendAddedAt, MemberField.LastClickAt, MemberField.FirstPurchaseAt, MemberField.LastPurchaseAt, MemberField.LinkedAt)
             from value in Gen.OneOf(daysAgo, Gen.Constant<SegmentExpr>(now), Gen.Constant<SegmentExpr>(new ConstantExpr(SegmentType.Timestamp, System.DateTime.UnixEpoch.Ticks)))
             from flip in Gen.Elements(true, false)
             select (SegmentExpr)Flip(new CompareExpr(op, new MemberFieldExpr(field), value), flip);
@@ -287,7 +287,7 @@ internal static class RandomSegments
         var leaves = new List<Gen<SegmentExpr>>
         {
             Gen.Constant<SegmentExpr>(new NowExpr()),
-            Gen.Elements(MemberField.FriendAddedAt, MemberField.LastClickAt, MemberField.FirstPurchaseAt, MemberField.LastPurchaseAt)
+            Gen.Elements(MemberField.FriendAddedAt, MemberField.LastClickAt, MemberField.FirstPurchaseAt, MemberField.LastPurchaseAt, MemberField.LinkedAt)
                 .Select(f => (SegmentExpr)new MemberFieldExpr(f)),
             Gen.Elements(0L, RandomMembers.Epoch.UtcTicks, CelTicks.MaxTimestamp).Select(t => (SegmentExpr)new ConstantExpr(SegmentType.Timestamp, t)),
         };
@@ -345,7 +345,7 @@ internal static class RandomSegments
         };
         if (s.Purchase is not null)
         {
-            leaves.Add(Gen.Elements(ElementField.PurchaseChannel, ElementField.PurchaseStore, ElementField.PurchaseCurrency)
+            leaves.Add(Gen.Elements(ElementField.PurchaseChannel, ElementField.PurchaseStore, ElementField.PurchaseCurrency, ElementField.PurchaseCampaign)
                 .Select(f => (SegmentExpr)new ElementFieldExpr(s.Purchase, f)));
         }
 

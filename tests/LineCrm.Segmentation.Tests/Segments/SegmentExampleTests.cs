@@ -57,6 +57,7 @@ public sealed partial class SegmentExampleTests
     [InlineData("purchases.exists(p, p.store == \"shibuya\")", new[] { "shibuya-regular" })]
     [InlineData("purchases.size() > 0 && lastPurchaseAt < now - days(180)", new[] { "lapsed", "new-web-buyer", "last-year-tokyo" })]
     [InlineData("\"store\" in linked", new[] { "shibuya-regular" })]
+    [InlineData("purchases.exists(p, p.campaign == \"spring-sale\")", new[] { "shibuya-regular" })]
     public void Examples_pick_the_people_they_describe(string expression, string[] expected)
     {
         var table = Population();
@@ -73,7 +74,7 @@ public sealed partial class SegmentExampleTests
         table.Append(new IdentityLink(regular, Identifier.StoreCard("SHIBUYA-1"), Now.AddDays(-300), LinkSource.PointOfSale));
         table.Append(new Interaction(regular, Now.AddDays(-20), InteractionKind.Clicked));
         table.Append(new Purchase("r1", regular, Now.AddDays(-400), 3000m, "JPY", PurchaseChannel.Store) { StoreId = "shibuya", Items = [new LineItem("C1", "coffee", 2, 1500m)] });
-        table.Append(new Purchase("r2", regular, Now.AddDays(-10), 1000m, "JPY", PurchaseChannel.Store) { StoreId = "shibuya" });
+        table.Append(new Purchase("r2", regular, Now.AddDays(-10), 1000m, "JPY", PurchaseChannel.Store) { StoreId = "shibuya", CampaignId = "spring-sale" });
 
         var newBuyer = Identifier.WebMember("new-web-buyer");
         table.Append(new Interaction(newBuyer, Now.AddDays(-500), InteractionKind.FriendAdded));

@@ -18,6 +18,7 @@ internal static class SegmentPrinter
             MemberField.LastClickAt => "lastClickAt",
             MemberField.TotalSpend => "totalSpend",
             MemberField.FirstPurchaseAt => "firstPurchaseAt",
+            MemberField.LinkedAt => "linkedAt",
             _ => "lastPurchaseAt",
         },
         CollectionExpr c => c.Collection switch
@@ -78,6 +79,7 @@ internal static class SegmentPrinter
         ElementField.PurchaseCurrency => "currency",
         ElementField.PurchaseChannel => "channel",
         ElementField.PurchaseStore => "store",
+        ElementField.PurchaseCampaign => "campaign",
         ElementField.InteractionKind => "kind",
         ElementField.InteractionCampaign => "campaign",
         _ => "target",

@@ -51,7 +51,17 @@ internal sealed class LoadedFile
 
     public required long[] PurchaseAt { get; init; }
 
-    public required double[] PurchaseAmount { get; init; }
+    /// <summary>Versions 1 and 2: the amounts as doubles, converted by the check; null in version 3.</summary>
+    public required double[]? PurchaseAmount { get; init; }
+
+    /// <summary>Version 3: the amounts in ten-thousandths; null until the check has converted an earlier version's doubles.</summary>
+    public long[]? PurchaseAmountUnits { get; set; }
+
+    /// <summary>Version 3: the purchases' campaign ids; earlier versions kept none, so the loader fills none.</summary>
+    public int[] PurchaseCampaign { get; set; } = [];
+
+    /// <summary>Version 3: when each person linked; earlier versions kept none, so the loader fills "never".</summary>
+    public long[] LinkedAt { get; set; } = [];
 
     public required int[] PurchaseCurrency { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LineCrm.Identity;
 using static LineCrm.Segmentation.Members.Files.MemberTableFormat;
 
@@ -7,7 +8,8 @@ namespace LineCrm.Segmentation.Members.Files;
 /// Checks a read member table file against itself before anything is built from it: every column has one value
 /// per person or per element, counts add up, ids point into their pools, times are times, and nothing the table
 /// keeps unique repeats. Compiled segments index arrays with these values without checking, so this is where a
-/// bad file has to stop.
+/// bad file has to stop. An older file's amounts (doubles) are converted here to the units the table keeps, since
+/// whether each converts exactly is one more check.
 /// </summary>
 internal sealed class MemberTableCheck(LoadedFile file)
 {
@@ -80,6 +82,7 @@ internal sealed class MemberTableCheck(LoadedFile file)
         Length(_f.TotalSpend.Length, n, Section.TotalSpend);
         Length(_f.FirstPurchaseAt.Length, n, Section.FirstPurchaseAt);
         Length(_f.LastPurchaseAt.Length, n, Section.LastPurchaseAt);
+        Length(_f.LinkedAt.Length, n, Section.LinkedAt);
         Length(_f.Blocked.Length, Bits.WordsFor(n), Section.Blocked);
         Length(_f.PurchaseCounts.Length, n, Section.PurchaseCounts);
         Length(_f.InteractionCounts.Length, n, Section.InteractionCounts);
@@ -97,6 +100,7 @@ internal sealed class MemberTableCheck(LoadedFile file)
             Time(_f.LastClickAt[row], Section.LastClickAt, row);
             Time(_f.FirstPurchaseAt[row], Section.FirstPurchaseAt, row);
             Time(_f.LastPurchaseAt[row], Section.LastPurchaseAt, row);
+            Time(_f.LinkedAt[row], Section.LinkedAt, row);
             if (_f.FriendStateAt[row] != long.MinValue)
             {
                 Time(_f.FriendStateAt[row], Section.FriendStateAt, row);
@@ -141,23 +145,23 @@ internal sealed class MemberTableCheck(LoadedFile file)
 
     private void Purchases(long m)
     {
-        Length(_f.PurchaseAmount.Length, m, Section.PurchaseAmount);
+        // Every long is an amount (ten-thousandths), so exact amounts need only their count; an earlier version's
+        // doubles must each convert exactly, and become the units the table keeps.
+        _f.PurchaseAmountUnits ??= AmountUnitsOf(_f.PurchaseAmount!, m);
+        Length(_f.PurchaseAmountUnits.Length, m, Section.PurchaseAmountUnits);
         Length(_f.PurchaseCurrency.Length, m, Section.PurchaseCurrency);
         Length(_f.PurchaseChannel.Length, m, Section.PurchaseChannel);
         Length(_f.PurchaseStore.Length, m, Section.PurchaseStore);
+        Length(_f.PurchaseCampaign.Length, m, Section.PurchaseCampaign);
         Length(_f.PurchaseCategoryCount.Length, m, Section.PurchaseCategoryCount);
         long categories = 0;
         for (var i = 0; i < m; i++)
         {
             Time(_f.PurchaseAt[i], Section.PurchaseAt, i);
-            if (!double.IsFinite(_f.PurchaseAmount[i]))
-            {
-                Fail($"purchase {i} has an amount of {_f.PurchaseAmount[i]}");
-            }
-
             Id(_f.PurchaseCurrency[i], _f.Currencies.Count, optional: false, Section.PurchaseCurrency, i);
             Id(_f.PurchaseChannel[i], _f.Channels.Count, optional: false, Section.PurchaseChannel, i);
             Id(_f.PurchaseStore[i], _f.Stores.Count, optional: true, Section.PurchaseStore, i);
+            Id(_f.PurchaseCampaign[i], _f.Campaigns.Count, optional: true, Section.PurchaseCampaign, i);
             if (_f.PurchaseCategoryCount[i] < 0)
             {
                 Fail($"purchase {i} has {_f.PurchaseCategoryCount[i]} categories");
@@ -171,6 +175,21 @@ internal sealed class MemberTableCheck(LoadedFile file)
         {
             Id(_f.PurchaseCategoryIds[i], _f.Categories.Count, optional: false, Section.PurchaseCategoryIds, i);
         }
+    }
+
+    private static long[] AmountUnitsOf(double[] amounts, long m)
+    {
+        Length(amounts.Length, m, Section.PurchaseAmount);
+        var units = new long[amounts.Length];
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            if (MoneyUnits.TryFromDouble(amounts[i], out units[i]) is { } problem)
+            {
+                Fail(string.Create(CultureInfo.InvariantCulture, $"purchase {i} has the amount {amounts[i]:R} in {Name(Section.PurchaseAmount)}, which {problem}"));
+            }
+        }
+
+        return units;
     }
 
     private void Interactions(long m)

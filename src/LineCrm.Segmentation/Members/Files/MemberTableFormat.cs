@@ -9,8 +9,16 @@ namespace LineCrm.Segmentation.Members.Files;
 /// </remarks>
 internal static class MemberTableFormat
 {
-    /// <summary>The version written: 2 adds the custom facts (<see cref="FactSchema"/>) after the attributes.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>
+    /// The version written: 2 adds the custom facts (<see cref="FactSchema"/>) after the attributes; 3 keeps
+    /// purchase amounts exactly (<see cref="Section.PurchaseAmountUnits"/> in place of the doubles of
+    /// <see cref="Section.PurchaseAmount"/>) and adds each purchase's campaign and each person's link time, after
+    /// the custom facts.
+    /// </summary>
+    public const int FormatVersion = 3;
+
+    /// <summary>The first version with exact amounts, purchase campaigns and link times.</summary>
+    public const int ExactAmountsVersion = 3;
 
     /// <summary>The oldest version read: version 1 files load as tables of the built-in facts.</summary>
     public const int OldestVersion = 1;
@@ -46,6 +54,8 @@ internal static class MemberTableFormat
         Blocked,
         PurchaseCounts,
         PurchaseAt,
+
+        /// <summary>Versions 1 and 2 only: amounts as doubles. Version 3 writes <see cref="PurchaseAmountUnits"/> instead.</summary>
         PurchaseAmount,
         PurchaseCurrency,
         PurchaseChannel,
@@ -75,5 +85,14 @@ internal static class MemberTableFormat
         RecordDoubles,
         RecordBools,
         RecordStrings,
+
+        /// <summary>Version 3: each purchase's amount in ten-thousandths of its currency unit (<see cref="MoneyUnits"/>).</summary>
+        PurchaseAmountUnits,
+
+        /// <summary>Version 3: each purchase's campaign, an id in <see cref="Campaigns"/> or none.</summary>
+        PurchaseCampaign,
+
+        /// <summary>Version 3: when each person first linked a LINE user id to another identifier type.</summary>
+        LinkedAt,
     }
 }

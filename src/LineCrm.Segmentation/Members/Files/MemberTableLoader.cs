@@ -17,6 +17,7 @@ internal static class MemberTableLoader
 
         var file = Read(reader);
         var custom = reader.Version >= 2 ? CustomFactsFile.Read(reader) : null;
+        ReadVersion3(reader, file);
         reader.ReadEnd();
         var check = new MemberTableCheck(file);
         check.All();
@@ -61,7 +62,7 @@ internal static class MemberTableLoader
             Blocked = Column<ulong>(Section.Blocked),
             PurchaseCounts = Column<int>(Section.PurchaseCounts),
             PurchaseAt = Column<long>(Section.PurchaseAt),
-            PurchaseAmount = Column<double>(Section.PurchaseAmount),
+            PurchaseAmount = r.Version < ExactAmountsVersion ? Column<double>(Section.PurchaseAmount) : null,
             PurchaseCurrency = Column<int>(Section.PurchaseCurrency),
             PurchaseChannel = Column<int>(Section.PurchaseChannel),
             PurchaseStore = Column<int>(Section.PurchaseStore),
@@ -77,6 +78,23 @@ internal static class MemberTableLoader
             AttributeKeyIds = Column<int>(Section.AttributeKeyIds),
             AttributeValueIds = Column<int>(Section.AttributeValueIds),
         };
+    }
+
+    /// <summary>Reads what version 3 adds; for an earlier file, no purchase has a campaign and no person a link time.</summary>
+    private static void ReadVersion3(ColumnFileReader r, LoadedFile f)
+    {
+        if (r.Version >= ExactAmountsVersion)
+        {
+            f.PurchaseAmountUnits = r.ReadColumn<long>((int)Section.PurchaseAmountUnits, Name(Section.PurchaseAmountUnits));
+            f.PurchaseCampaign = r.ReadColumn<int>((int)Section.PurchaseCampaign, Name(Section.PurchaseCampaign));
+            f.LinkedAt = r.ReadColumn<long>((int)Section.LinkedAt, Name(Section.LinkedAt));
+            return;
+        }
+
+        f.PurchaseCampaign = new int[f.PurchaseAt.Length];
+        Array.Fill(f.PurchaseCampaign, StringPool.None);
+        f.LinkedAt = new long[f.PersonIds.Length];
+        Array.Fill(f.LinkedAt, MemberColumns.Never);
     }
 
     private static void Fill(LoadedFile f, Dictionary<long, int> rowOfPerson, MemberTable table)
@@ -100,9 +118,9 @@ internal static class MemberTableLoader
         LoadPool(table.Attributes.Values, f.AttributeValues, Section.AttributeValues);
 
         table.Columns.Load(f.PersonIds, f.FriendAddedAt, f.FriendStateAt, f.LastClickAt, f.LinkedTypes, lineUserIds,
-            f.TotalSpend, f.FirstPurchaseAt, f.LastPurchaseAt, f.Blocked);
-        table.Purchases.Load(f.PurchaseCounts, f.PurchaseAt, f.PurchaseAmount, f.PurchaseCurrency, f.PurchaseChannel,
-            f.PurchaseStore, f.PurchaseCategoryCount, f.PurchaseCategoryIds);
+            f.TotalSpend, f.FirstPurchaseAt, f.LastPurchaseAt, f.LinkedAt, f.Blocked);
+        table.Purchases.Load(f.PurchaseCounts, f.PurchaseAt, f.PurchaseAmountUnits!, f.PurchaseCurrency, f.PurchaseChannel,
+            f.PurchaseStore, f.PurchaseCampaign, f.PurchaseCategoryCount, f.PurchaseCategoryIds);
         table.Interactions.Load(f.InteractionCounts, f.InteractionAt, f.InteractionKind, f.InteractionCampaign, f.InteractionTarget);
         var words = Bits.WordsFor(n);
         table.Tags.Load(Enumerable.Range(0, f.TagNames.Count).Select(id => f.TagBits.AsSpan(id * words, words).ToArray()));

@@ -21,6 +21,7 @@ internal static class MemberTableSaver
         WriteTags(writer, table.Tags, rows);
         WriteAttributes(writer, table.Attributes, rows, newValueIdOf);
         CustomFactsFile.Write(writer, table.Custom, rows);
+        WriteVersion3(writer, table, rows);
         writer.Complete();
     }
 
@@ -86,7 +87,6 @@ internal static class MemberTableSaver
         var regions = new Regions(p, rows);
         Gather(writer, Section.PurchaseCounts, p.Counts, rows);
         regions.Write(writer, Section.PurchaseAt, p.At);
-        regions.Write(writer, Section.PurchaseAmount, p.Amount);
         regions.Write(writer, Section.PurchaseCurrency, p.Currency);
         regions.Write(writer, Section.PurchaseChannel, p.Channel);
         regions.Write(writer, Section.PurchaseStore, p.Store);
@@ -100,6 +100,15 @@ internal static class MemberTableSaver
         regions.ForEachElement(i => buffer.Add(p.CategoryIds.AsSpan(p.CategoryStart[i], p.CategoryCount[i])));
         buffer.Flush();
         writer.EndSection();
+    }
+
+    /// <summary>What version 3 adds, after the custom facts: exact amounts, purchase campaigns, link times.</summary>
+    private static void WriteVersion3(ColumnFileWriter writer, MemberTable table, int[] rows)
+    {
+        var regions = new Regions(table.Purchases, rows);
+        regions.Write(writer, Section.PurchaseAmountUnits, table.Purchases.AmountUnits);
+        regions.Write(writer, Section.PurchaseCampaign, table.Purchases.Campaign);
+        Gather(writer, Section.LinkedAt, table.Columns.LinkedAt, rows);
     }
 
     private static void WriteInteractions(ColumnFileWriter writer, InteractionColumns n, int[] rows)

@@ -12,6 +12,7 @@ internal static class BuiltInFacts
         new BuiltInFactDeclaration("lastClickAt", "timestamp", "the last click on a message"),
         new BuiltInFactDeclaration("firstPurchaseAt", "timestamp", "the first purchase"),
         new BuiltInFactDeclaration("lastPurchaseAt", "timestamp", "the last purchase"),
+        new BuiltInFactDeclaration("linkedAt", "timestamp", "when the person first linked: the earliest identity link of a LINE user id to another identifier type"),
         new BuiltInFactDeclaration("totalSpend", "double", "the sum of purchase amounts (refunds are negative purchases)"),
         new BuiltInFactDeclaration("purchases", "list(Purchase)", "every purchase, in the order appended"),
         new BuiltInFactDeclaration("interactions", "list(Interaction)", "every interaction, in the order appended"),

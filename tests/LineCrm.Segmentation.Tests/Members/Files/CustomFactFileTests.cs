@@ -70,11 +70,7 @@ public sealed class CustomFactFileTests
         var table = new MemberTable();
         var person = table.Append(new Interaction(Identifier.WebMember("W1"), CustomFactData.Epoch, InteractionKind.Clicked));
         table.SetTag(person, "vip");
-        var file = Save(table);
-        var sections = FileSection.Of(file);
-        var firstCustom = sections.First(s => s.Kind == (int)MemberTableFormat.Section.CustomSchema);
-        var version1 = file[..firstCustom.FrameAt];
-        BinaryPrimitives.WriteInt32LittleEndian(version1.AsSpan(8), 1);
+        var version1 = OlderFormats.Version1(Save(table));
 
         var loaded = MemberTable.Load(new MemoryStream(version1), new IdentifierKeyedPersonResolver(), TestContext.Current.CancellationToken);
 

@@ -77,9 +77,12 @@ internal static class RandomTables
             switch (op.Kind)
             {
                 case OpKind.Buy:
-                    var purchase = new Purchase($"O{_n}", who, at, op.Value / 4m, op.Value % 3 == 0 ? "JPY" : "THB", op.Value % 2 == 0 ? PurchaseChannel.Web : PurchaseChannel.Store)
+                    // Some amounts use all 4 decimal places the table keeps (THB has 2 minor digits; the table does not check).
+                    var amount = op.Value / 4m + (op.Value % 7 == 0 ? op.Value * 0.0001m : 0m);
+                    var purchase = new Purchase($"O{_n}", who, at, amount, op.Value % 3 == 0 ? "JPY" : "THB", op.Value % 2 == 0 ? PurchaseChannel.Web : PurchaseChannel.Store)
                     {
                         StoreId = op.Value % 5 == 0 ? null : $"S{op.Value % 4}",
+                        CampaignId = op.Value % 3 == 1 ? $"camp{op.Value % 5}" : null,
                         Items = [.. Enumerable.Range(0, Math.Abs(op.Value) % 4).Select(i => new LineItem($"K{i}", i == 2 ? null : $"c{(op.Value + i) % 6}", 1, 1m))],
                     };
                     Table.Append(purchase);
@@ -191,10 +194,10 @@ internal static class RandomTables
         foreach (var person in persons)
         {
             Assert.True(table.TryGetFacts(person, out var f));
-            lines.Add($"{f.Person} blocked={f.Blocked} added={f.FriendAddedAt:O} click={f.LastClickAt:O} line={f.LineUser} " +
+            lines.Add($"{f.Person} blocked={f.Blocked} added={f.FriendAddedAt:O} click={f.LastClickAt:O} linkedAt={f.LinkedAt:O} line={f.LineUser} " +
                 $"linked=[{string.Join(",", f.LinkedTypes)}] tags=[{string.Join(",", f.Tags.Order(StringComparer.Ordinal))}] " +
                 $"attributes=[{string.Join(",", f.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))}]");
-            lines.AddRange(f.Purchases.Select(p => $"  buy {p.At:O} {p.Amount} {p.Currency} {p.Channel} {p.Store} [{string.Join(",", p.Categories)}]"));
+            lines.AddRange(f.Purchases.Select(p => $"  buy {p.At:O} {p.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)} {p.Currency} {p.Channel} {p.Store} {p.Campaign} [{string.Join(",", p.Categories)}]"));
             lines.AddRange(f.Interactions.Select(i => $"  {i.Kind} {i.At:O} {i.Campaign} {i.Target}"));
         }
 
