@@ -22,8 +22,12 @@ internal static class MoneyUnits
     /// <summary>The smallest (most negative) amount kept: <see cref="long.MinValue"/> ten-thousandths.</summary>
     public static readonly decimal MinAmount = decimal.FromOACurrency(long.MinValue);
 
-    /// <summary>The exact amount of <paramref name="units"/>.</summary>
-    public static decimal ToDecimal(long units) => decimal.FromOACurrency(units);
+    /// <summary>
+    /// The exact amount of <paramref name="units"/>, with no trailing zeros in its scale (19.99, not 19.9900):
+    /// <see cref="decimal.FromOACurrency"/> strips them, except from zero, which it returns as 0.0000 - and one such
+    /// zero in a sum would print every total with four decimals.
+    /// </summary>
+    public static decimal ToDecimal(long units) => units == 0 ? 0m : decimal.FromOACurrency(units);
 
     /// <summary>The amount as CEL sees it (CEL has no decimal): the nearest double to units / 10,000.</summary>
     public static double ToDouble(long units) => units / (double)PerCurrencyUnit;

@@ -59,7 +59,7 @@ public sealed partial class FriendTable
             }
 
             to.FriendAdded[row] = FromColumn(c.FriendAddedAt[row]);
-            to.Linked[row] = LinkedAt(members, row);
+            to.Linked[row] = FromColumn(c.LinkedAt[row]);
             to.LastClick[row] = FromColumn(c.LastClickAt[row]);
             to.Blocked[row] = c.IsBlocked(row);
             latest = Math.Max(latest, to.Linked[row]);
@@ -85,8 +85,6 @@ public sealed partial class FriendTable
 
         return latest;
     }
-
-    private static long LinkedAt(MemberTable members, int row) => Never;
 
     // The member table writes "never" as the Unix epoch (what CEL reads for an unset time); this table as Never.
     private static long FromColumn(long ticks) => ticks == MemberColumns.Never ? Never : ticks;

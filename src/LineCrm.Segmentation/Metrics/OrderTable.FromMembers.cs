@@ -90,18 +90,14 @@ public sealed partial class OrderTable
 
                 to.Persons[at] = row;
                 to.Ticks[at] = p.At[i];
-                to.Amounts[at] = AmountOf(p, i);
+                to.Amounts[at] = MoneyUnits.ToDecimal(p.AmountUnits[i]);
                 to.Stores[at] = p.Store[i];
                 to.Channels[at] = p.Channel[i];
-                to.Campaigns[at] = CampaignOf(p, i);
+                to.Campaigns[at] = p.Campaign[i];
                 at++;
             }
         }
     }
-
-    private static decimal AmountOf(PurchaseColumns p, int i) => (decimal)p.Amount[i];
-
-    private static int CampaignOf(PurchaseColumns p, int i) => StringPool.None;
 
     // The id of the one currency to take, or None when there is nothing to take.
     private static int CurrencyToTake(MemberTable members, string? currency)

@@ -38,6 +38,22 @@ public sealed class FromMembersTests
     }
 
     [Fact]
+    public void Amounts_come_back_at_the_scale_they_went_in_so_reports_print_as_the_data_was_written()
+    {
+        // A zero amount (a free order) must not turn every total into four decimal places.
+        var members = new MemberTable();
+        members.Append(Order("o1", Alice, 0, 0m));
+        members.Append(Order("o2", Alice, 1, 19.99m));
+        members.Append(Order("o3", Bob, 1, 12.5m));
+
+        var orders = OrderTable.FromMembers(members);
+        var report = PurchaseAnalytics.Compute(orders, TimeZoneInfo.Utc);
+
+        Assert.Equal(["0", "19.99", "12.5"], orders.Amounts.ToArray().Select(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal("32.49", report.Revenue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void A_store_with_several_currencies_is_refused_unless_one_is_named()
     {
         var members = new MemberTable();
