@@ -4,9 +4,10 @@ using LineCrm.Identity;
 namespace LineCrm.Segmentation.Members;
 
 /// <summary>
-/// What is known about each person, in columns: friend state, last click, linked identifier types and when they linked, tags and
-/// custom attributes, and every purchase and interaction in flat arrays with a region per person. Segments
-/// compile against these columns. Events are appended one at a time or in bulk; nothing is ever rebuilt.
+/// What is known about each person, in columns: friend state, last click, linked identifier types and when
+/// they linked, tags and custom attributes, and every purchase and interaction in flat arrays with a region per
+/// person. Segments compile against these columns, and the metrics read them (<c>OrderTable.FromMembers</c>,
+/// <c>FriendTable.FromMembers</c>). Events are appended one at a time or in bulk; nothing is ever rebuilt.
 /// </summary>
 /// <remarks>
 /// <para>
