@@ -169,12 +169,21 @@ public sealed class CancellationAndParallelismTests
 
     private static string Serialized(OrderTable t) => JsonSerializer.Serialize(new
     {
-        t.Currency, Persons = t.Persons.ToArray(), Ticks = t.UtcTicks.ToArray(), Amounts = t.Amounts.ToArray(), Stores = t.Stores.ToArray(), t.StoreNames,
+        t.Currency,
+        Persons = t.Persons.ToArray(),
+        Ticks = t.UtcTicks.ToArray(),
+        Amounts = t.Amounts.ToArray(),
+        Stores = t.Stores.ToArray(),
+        t.StoreNames,
     });
 
     private static string Serialized(FriendTable t) => JsonSerializer.Serialize(new
     {
-        Added = t.FriendAdded.ToArray(), Stores = t.Stores.ToArray(), t.StoreNames, Blocked = t.Blocked.ToArray(), t.LatestEventUtcTicks,
+        Added = t.FriendAdded.ToArray(),
+        Stores = t.Stores.ToArray(),
+        t.StoreNames,
+        Blocked = t.Blocked.ToArray(),
+        t.LatestEventUtcTicks,
     });
 
     private static IEnumerable<IdentityLink> Links(int from, int count) =>
