@@ -16,7 +16,10 @@ public sealed partial class OrderTable
     /// in one currency only (or none), which becomes the table's.
     /// </param>
     /// <returns>A table that shares nothing mutable with the store: later appends do not change it.</returns>
-    /// <exception cref="ArgumentException"><paramref name="currency"/> is null and the store holds purchases in more than one currency.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="currency"/> is null and the store holds purchases in more than one currency, or it is not a
+    /// three-letter code (any case: <c>jpy</c> is <c>JPY</c>).
+    /// </exception>
     public static OrderTable FromMembers(MemberTable members, string? currency = null) => FromMembers(members, currency, null, CancellationToken.None);
 
     /// <summary>
@@ -28,7 +31,10 @@ public sealed partial class OrderTable
     /// <param name="options">The degree of parallelism; every core when null.</param>
     /// <param name="cancellationToken">Checked between chunks of persons.</param>
     /// <returns>A table that shares nothing mutable with the store: later appends do not change it.</returns>
-    /// <exception cref="ArgumentException"><paramref name="currency"/> is null and the store holds purchases in more than one currency.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="currency"/> is null and the store holds purchases in more than one currency, or it is not a
+    /// three-letter code (any case: <c>jpy</c> is <c>JPY</c>).
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="ComputeOptions.MaxDegreeOfParallelism"/> is below 1.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static OrderTable FromMembers(MemberTable members, string? currency, ComputeOptions? options, CancellationToken cancellationToken)
@@ -38,6 +44,7 @@ public sealed partial class OrderTable
         parallelism.ThrowIfCancellationRequested();
         var p = members.Purchases;
         var rows = members.Columns.Rows;
+        currency = IsoCode(currency);
         var currencyId = CurrencyToTake(members, currency);
         if (currencyId == StringPool.None)
         {
@@ -97,6 +104,17 @@ public sealed partial class OrderTable
                 at++;
             }
         }
+    }
+
+    // Currencies are kept as purchases give them, upper case (see Purchase.Currency); so is the one asked for.
+    private static string? IsoCode(string? currency)
+    {
+        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetter)))
+        {
+            throw new ArgumentException($"The currency must be a three-letter ISO 4217 code such as JPY, TWD or THB; got '{currency}'.", nameof(currency));
+        }
+
+        return currency?.ToUpperInvariant();
     }
 
     // The id of the one currency to take, or None when there is nothing to take.

@@ -68,6 +68,9 @@ public sealed class FromMembersTests
         Assert.Equal(("USD", 2), (usd.Currency, usd.Count));
         Assert.Equal(19.75m, PurchaseAnalytics.Compute(usd, TimeZoneInfo.Utc).Revenue);
         Assert.Equal(0, OrderTable.FromMembers(members, "THB").Count);
+        Assert.Equal(("USD", 2), (OrderTable.FromMembers(members, "usd").Currency, OrderTable.FromMembers(members, "usd").Count));
+        var notACode = Assert.Throws<ArgumentException>(() => OrderTable.FromMembers(members, "US$"));
+        Assert.Contains("US$", notACode.Message, StringComparison.Ordinal);
         Assert.Null(OrderTable.FromMembers(new MemberTable()).Currency);
     }
 
