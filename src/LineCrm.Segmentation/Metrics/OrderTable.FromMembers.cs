@@ -107,7 +107,7 @@ public sealed partial class OrderTable
     }
 
     // Currencies are kept as purchases give them, upper case (see Purchase.Currency); so is the one asked for.
-    private static string? IsoCode(string? currency)
+    internal static string? IsoCode(string? currency)
     {
         if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetter)))
         {
@@ -118,7 +118,7 @@ public sealed partial class OrderTable
     }
 
     // The id of the one currency to take, or None when there is nothing to take.
-    private static int CurrencyToTake(MemberTable members, string? currency)
+    internal static int CurrencyToTake(MemberTable members, string? currency)
     {
         if (currency is not null)
         {
