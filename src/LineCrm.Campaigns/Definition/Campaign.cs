@@ -2,14 +2,15 @@ using LineCrm.Campaigns.Assignment;
 using LineCrm.Campaigns.Planning;
 using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Members;
+using LineCrm.Segmentation.Metrics;
 using LineCrm.Segmentation.Segments;
 
 namespace LineCrm.Campaigns.Definition;
 
 /// <summary>
-/// A campaign, checked whole before anything is sent: its segment and its conversion goal are CEL over the member
-/// schema (compiled here, so an unknown field fails now), its variants have names, messages and weights that sum
-/// to 1, and its settings are in range. A campaign that constructs is one the planner can run.
+/// A campaign, checked whole before anything is sent: its segment is CEL over the member schema and its conversion
+/// goal CEL over one event (both compiled here, so an unknown field fails now), its variants have names, messages
+/// and weights that sum to 1, and its settings are in range. A campaign that constructs is one the planner can run.
 /// </summary>
 public sealed class Campaign
 {
@@ -20,12 +21,17 @@ public sealed class Campaign
     /// <param name="id">The campaign's id, kept for life (it seeds the holdout and variant hashes).</param>
     /// <param name="segment">Who the campaign is for: a CEL condition over the member facts (docs/segments.md).</param>
     /// <param name="variants">One or more message variants whose weights sum to 1.</param>
-    /// <param name="conversion">What counts as a conversion: a CEL condition over the member facts, for example <c>purchases.exists(p, p.at &gt; now - days(7))</c>.</param>
+    /// <param name="conversion">
+    /// What counts as a conversion: a CEL condition over one of the person's events within the conversion window
+    /// after the send, in the language of funnel steps (<see cref="FunnelStep.FromCel"/>: <c>kind</c>, <c>at</c>,
+    /// <c>channel</c>, <c>store</c>, <c>amount</c>, <c>campaign</c>, <c>target</c>), for example
+    /// <c>kind == "purchased" &amp;&amp; amount &gt;= 3000.0</c> or <c>kind == "clicked"</c>.
+    /// </param>
     /// <param name="settings">Priority, holdout share, conversion window and send time; the defaults when null.</param>
     /// <param name="schema">The fact schema the member table declares (its custom facts); the built-in facts when null.</param>
     /// <exception cref="ArgumentException">
     /// Any part is wrong; the message names the campaign and the part: a segment or goal that is not valid CEL over
-    /// the schema (the CEL error is the inner exception), no variant, a blank or repeated variant name, a variant
+    /// the schema or a goal that is not a valid event condition (the CEL error is the inner exception), no variant, a blank or repeated variant name, a variant
     /// without messages or with more than 5, weights that do not sum to 1, a holdout share outside 0 to 0.5, or a
     /// conversion window that is not positive or is longer than 90 days.
     /// </exception>
@@ -42,7 +48,7 @@ public sealed class Campaign
         Settings = settings ?? new CampaignSettings();
         schema ??= FactSchema.Default;
         Segment = CompileOrExplain(segment, schema, "segment", nameof(segment));
-        Conversion = CompileOrExplain(conversion, schema, "conversion goal", nameof(conversion));
+        Conversion = CompileGoal(conversion, nameof(conversion));
         CheckVariants(variants);
         Variants = [.. variants];
         Split = Wrap(() => new VariantSplit(id, [.. variants.Select(v => v.Weight)]), nameof(variants));
@@ -62,8 +68,8 @@ public sealed class Campaign
     /// <summary>Who the campaign is for, compiled.</summary>
     public Segment Segment { get; }
 
-    /// <summary>What counts as a conversion, compiled.</summary>
-    public Segment Conversion { get; }
+    /// <summary>What counts as a conversion: a funnel step over one event, compiled; its name is the CEL text.</summary>
+    public FunnelStep<FunnelEvent> Conversion { get; }
 
     /// <summary>The message variants, in the order given (a person's variant is an index into them).</summary>
     public IReadOnlyList<CampaignVariant> Variants { get; }
@@ -107,6 +113,23 @@ public sealed class Campaign
         catch (CelException e)
         {
             throw new ArgumentException($"Campaign '{Id}': the {part} is not valid: {e.Message}", parameter, e);
+        }
+    }
+
+    private FunnelStep<FunnelEvent> CompileGoal(string expression, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            throw new ArgumentException($"Campaign '{Id}' needs a conversion goal, for example kind == \"purchased\".", parameter);
+        }
+
+        try
+        {
+            return FunnelStep.FromCel(expression, expression);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Campaign '{Id}': the conversion goal is not valid: {e.InnerException?.Message ?? e.Message}", parameter, e.InnerException ?? e);
         }
     }
 

@@ -14,7 +14,7 @@ namespace LineCrm.Campaigns.Tests.Definition;
 public sealed class CampaignDefinitionTests
 {
     private const string Lapsed = "purchases.size() > 0 && lastPurchaseAt < now - days(180)";
-    private const string Bought = "purchases.exists(p, p.at > now - days(7))";
+    private const string Bought = "kind == \"purchased\"";
     private static readonly CampaignId Winback = new("winback");
     private static readonly Message[] Hello = [new TextMessage("We miss you: 10% off this week.")];
 
@@ -34,9 +34,34 @@ public sealed class CampaignDefinitionTests
     [Fact]
     public void A_conversion_goal_that_is_not_cel_fails_at_definition()
     {
-        var error = Assert.Throws<ArgumentException>(() => new Campaign(Winback, Lapsed, [Variant("A", 1, Hello)], "purchases.exists(p,"));
+        var error = Assert.Throws<ArgumentException>(() => new Campaign(Winback, Lapsed, [Variant("A", 1, Hello)], "kind == "));
         Assert.Equal("conversion", error.ParamName);
         Assert.IsType<CelSyntaxException>(error.InnerException);
+    }
+
+    [Theory]
+    [InlineData("purchases.exists(p, p.amount > 0.0)", "purchases")]
+    [InlineData("kind == \"purchased\" && price > 3000.0", "price")]
+    [InlineData("kind", "bool")]
+    public void A_conversion_goal_must_be_a_condition_on_one_event_and_says_what_it_got_wrong(string goal, string named)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Campaign(Winback, Lapsed, [Variant("A", 1, Hello)], goal));
+        Assert.Equal("conversion", error.ParamName);
+        Assert.Contains("conversion goal", error.Message, StringComparison.Ordinal);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.IsType<CelCheckException>(error.InnerException);
+    }
+
+    [Fact]
+    public void The_conversion_goal_decides_on_one_event()
+    {
+        var campaign = new Campaign(Winback, Lapsed, [Variant("A", 1, Hello)], "kind == \"purchased\" && amount >= 3000.0");
+        var who = Identifier.LineUser($"U{1:x32}");
+        var at = new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.True(campaign.Conversion.Matches(new LineCrm.Segmentation.Metrics.FunnelEvent(who, "purchased", at) { Amount = 3000m }));
+        Assert.False(campaign.Conversion.Matches(new LineCrm.Segmentation.Metrics.FunnelEvent(who, "purchased", at) { Amount = 2999m }));
+        Assert.False(campaign.Conversion.Matches(new LineCrm.Segmentation.Metrics.FunnelEvent(who, "clicked", at)));
     }
 
     [Theory]
