@@ -1,4 +1,5 @@
 using LineCrm.Segmentation;
+using LineCrm.Segmentation.Metrics;
 
 namespace LineCrm.Campaigns.Measurement;
 
@@ -10,6 +11,13 @@ public sealed record CampaignMeasureOptions
 
     /// <summary>The ISO 4217 code of the revenue; null when the store holds purchases in one currency only.</summary>
     public string? Currency { get; init; }
+
+    /// <summary>
+    /// Which purchases in a person's window make their revenue: those the conversion goal accepts (the default: what
+    /// the campaign aimed at, not blurred by other campaigns' effects on other purchases), or all of them (the whole
+    /// spend, which also shows sales taken from elsewhere).
+    /// </summary>
+    public WindowRevenue Revenue { get; init; }
 
     /// <summary>
     /// Measure before the conversion window has closed, and mark the result provisional. Default false: an early look

@@ -9,6 +9,7 @@ namespace LineCrm.Campaigns.Measurement;
 /// Measures a sent campaign from the fact store: for each recipient, whether a goal event happened and what they
 /// bought within the conversion window from their own start (their send, or when a held-out or capped person would
 /// have been sent), then every variant and the whole campaign against the holdout (<see cref="UpliftMeasurement"/>).
+/// Revenue is that of the purchases the goal accepts unless <see cref="CampaignMeasureOptions.Revenue"/> says all.
 /// </summary>
 /// <remarks>
 /// The treatment group is everyone assigned to be messaged, including those the caps then skipped: the holdout was
@@ -55,7 +56,7 @@ public static class CampaignMeasurement
             windows[i] = new PersonWindow(recipients[i].Person, recipients[i].From, recipients[i].From + window);
         }
 
-        var outcomes = WindowOutcomes.Measure(members, windows, campaign.Conversion, options.Currency, options.Compute, cancellationToken);
+        var outcomes = WindowOutcomes.Measure(members, windows, campaign.Conversion, options.Revenue, options.Currency, options.Compute, cancellationToken);
         var variants = campaign.Variants.Count;
         var treated = Groups(variants + 1);
         var heldOut = Groups(variants + 1);

@@ -21,12 +21,13 @@ public static class WindowOutcomes
     /// <returns>One outcome per window, in the order given.</returns>
     /// <exception cref="ArgumentException">A window ends before it starts, or the currency is not a three-letter code, or is null while the store holds several.</exception>
     public static WindowOutcome[] Measure(MemberTable members, IReadOnlyList<PersonWindow> windows, FunnelStep<FunnelEvent>? goal, string? currency) =>
-        Measure(members, windows, goal, currency, null, CancellationToken.None);
+        Measure(members, windows, goal, WindowRevenue.GoalPurchases, currency, null, CancellationToken.None);
 
     /// <summary>Measures every window, on the cores <paramref name="options"/> allows.</summary>
     /// <param name="members">The fact store. Read on the writer's thread or between writes (see <see cref="MemberTable"/>).</param>
     /// <param name="windows">The persons and their windows; a person may appear more than once. A person the store does not hold (forgotten since, say) did nothing.</param>
     /// <param name="goal">What counts as converting: a funnel step over the person's purchases and interactions as <see cref="FunnelEvent"/>s; null for any purchase.</param>
+    /// <param name="revenue">Which purchases in the window make the revenue: those the goal accepts, or all.</param>
     /// <param name="currency">The ISO 4217 code of the revenue; null when the store holds purchases in one currency only (or none). Purchases in other currencies still convert.</param>
     /// <param name="options">The degree of parallelism; every core when null.</param>
     /// <param name="cancellationToken">Checked between chunks of windows.</param>
@@ -36,11 +37,22 @@ public static class WindowOutcomes
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     /// <exception cref="Expressions.CelEvaluationException">The goal raised a CEL error for an event.</exception>
     public static WindowOutcome[] Measure(
-        MemberTable members, IReadOnlyList<PersonWindow> windows, FunnelStep<FunnelEvent>? goal, string? currency, ComputeOptions? options, CancellationToken cancellationToken)
+        MemberTable members,
+        IReadOnlyList<PersonWindow> windows,
+        FunnelStep<FunnelEvent>? goal,
+        WindowRevenue revenue,
+        string? currency,
+        ComputeOptions? options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(windows);
         var parallelism = Parallelism.From(options, cancellationToken);
+        if (!Enum.IsDefined(revenue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(revenue), revenue, "The revenue is of the goal's purchases or of all purchases.");
+        }
+
         for (var i = 0; i < windows.Count; i++)
         {
             if (windows[i].To < windows[i].From)
@@ -56,13 +68,13 @@ public static class WindowOutcomes
         {
             for (int w = chunks.From(c), end = chunks.To(c); w < end; w++)
             {
-                outcomes[w] = MeasureOne(members, windows[w], goal, currencyId);
+                outcomes[w] = MeasureOne(members, windows[w], goal, revenue == WindowRevenue.AllPurchases, currencyId);
             }
         });
         return outcomes;
     }
 
-    private static WindowOutcome MeasureOne(MemberTable members, PersonWindow window, FunnelStep<FunnelEvent>? goal, int currencyId)
+    private static WindowOutcome MeasureOne(MemberTable members, PersonWindow window, FunnelStep<FunnelEvent>? goal, bool allPurchases, int currencyId)
     {
         var row = members.RowOf(window.Person);
         if (row < 0)
@@ -83,15 +95,12 @@ public static class WindowOutcomes
                 continue;
             }
 
-            if (p.Currency[i] == currencyId)
+            var accepted = goal is null || goal.Matches(PurchaseEvent(members, i, who ??= Who(window.Person)));
+            converted |= accepted;
+            if (p.Currency[i] == currencyId && (accepted || allPurchases))
             {
                 units += p.AmountUnits[i];
                 purchases++;
-            }
-
-            if (!converted)
-            {
-                converted = goal is null || goal.Matches(PurchaseEvent(members, i, who ??= Who(window.Person)));
             }
         }
 

@@ -4,6 +4,7 @@ using LineCrm.Events;
 using LineCrm.Identity;
 using LineCrm.Messaging.Messages;
 using LineCrm.Segmentation.Members;
+using LineCrm.Segmentation.Metrics;
 
 namespace LineCrm.Campaigns.Tests.Measurement;
 
@@ -113,20 +114,23 @@ public sealed class CampaignMeasurementTests
     }
 
     [Fact]
-    public void The_goal_decides_what_converts_while_revenue_counts_every_purchase_in_the_window()
+    public void The_goal_decides_what_converts_and_by_default_what_revenue_counts()
     {
         var members = new MemberTable();
         var big = members.Append(Order(1, Sent.AddHours(1), 5_000m));
         var small = members.Append(Order(2, Sent.AddHours(1), 500m));
         var holdout = members.Append(Order(3, Sent.AddHours(1), 4_000m));
 
-        var result = Measure(Campaign("kind == \"purchased\" && amount >= 3000.0"), members,
-            [new(big, 0, RecipientGroup.Treatment, Sent, true), new(small, 0, RecipientGroup.Treatment, Sent, true), new(holdout, 0, RecipientGroup.Holdout, Sent, false)],
-            Closed);
+        var campaign = Campaign("kind == \"purchased\" && amount >= 3000.0");
+        CampaignRecipient[] recipients = [new(big, 0, RecipientGroup.Treatment, Sent, true), new(small, 0, RecipientGroup.Treatment, Sent, true), new(holdout, 0, RecipientGroup.Holdout, Sent, false)];
+
+        var result = Measure(campaign, members, recipients, Closed);
+        var spend = Measure(campaign, members, recipients, Closed, new CampaignMeasureOptions { Revenue = WindowRevenue.AllPurchases });
 
         Assert.Equal(1, result.Overall!.Treatment.Conversions);
-        Assert.Equal(2_750, result.Overall.Treatment.RevenueMean, 1e-9);
         Assert.Equal(1, result.Overall.Holdout.Conversions);
+        Assert.Equal(2_500, result.Overall.Treatment.RevenueMean, 1e-9);
+        Assert.Equal(2_750, spend.Overall!.Treatment.RevenueMean, 1e-9);
     }
 
     [Fact]

@@ -16,12 +16,13 @@ public sealed class WindowOutcomesTests
 
     private static readonly FunnelStep<FunnelEvent> Click = new("click", e => e.Kind == "clicked");
 
-    private static readonly Arbitrary<(StoreEvents Events, int[] Starts, int[] Lengths, int Goal)> Input =
+    private static readonly Arbitrary<(StoreEvents Events, int[] Starts, int[] Lengths, int Goal, WindowRevenue Revenue)> Input =
         (from events in StoreEvents.Generator()
          from starts in Gen.ArrayOf(Gen.Choose(-5, 705), 16)
          from lengths in Gen.ArrayOf(Gen.Choose(0, 120), 16)
          from goal in Gen.Choose(0, 2)
-         select (events, starts, lengths, goal)).ToArbitrary();
+         from revenue in Gen.Elements(WindowRevenue.GoalPurchases, WindowRevenue.AllPurchases)
+         select (events, starts, lengths, goal, revenue)).ToArbitrary();
 
     [Property(MaxTest = 300)]
     public Property Each_window_holds_what_the_persons_own_facts_say_happened_in_it() =>
@@ -36,8 +37,8 @@ public sealed class WindowOutcomesTests
             }).ToArray();
             var goal = input.Goal switch { 0 => null, 1 => BigStorePurchase, _ => Click };
 
-            var actual = WindowOutcomes.Measure(members, windows, goal, "JPY", new ComputeOptions { MaxDegreeOfParallelism = 1 }, CancellationToken.None);
-            var expected = windows.Select(w => Reference(members, w, goal)).ToArray();
+            var actual = WindowOutcomes.Measure(members, windows, goal, input.Revenue, "JPY", new ComputeOptions { MaxDegreeOfParallelism = 1 }, CancellationToken.None);
+            var expected = windows.Select(w => Reference(members, w, goal, input.Revenue)).ToArray();
             return expected.SequenceEqual(actual).Label($"expected {string.Join(" ", expected)} got {string.Join(" ", actual)}");
         });
 
@@ -69,16 +70,20 @@ public sealed class WindowOutcomesTests
     }
 
     [Fact]
-    public void A_goal_over_interactions_converts_on_the_interaction_and_revenue_still_counts_every_purchase()
+    public void A_goal_over_interactions_converts_on_the_interaction_and_revenue_of_all_purchases_counts_them_all()
     {
         var members = new MemberTable();
         var alice = members.Append(new Interaction(StoreEvents.Line(1), T0.AddHours(3), InteractionKind.Clicked) { Target = "https://example.com/sale" });
         members.Append(Order("o1", T0.AddHours(4), 800m));
         var clickedSale = new FunnelStep<FunnelEvent>("sale", e => e.Kind == "clicked" && e.Target.EndsWith("/sale", StringComparison.Ordinal));
 
-        var outcome = WindowOutcomes.Measure(members, [new PersonWindow(alice, T0, T0.AddDays(1)), new PersonWindow(alice, T0, T0.AddHours(3))], clickedSale, null);
+        PersonWindow[] windows = [new(alice, T0, T0.AddDays(1)), new(alice, T0, T0.AddHours(3))];
 
-        Assert.Equal([new WindowOutcome(true, 800m, 1), new WindowOutcome(false, 0m, 0)], outcome);
+        var all = WindowOutcomes.Measure(members, windows, clickedSale, WindowRevenue.AllPurchases, null, null, TestContext.Current.CancellationToken);
+        var goals = WindowOutcomes.Measure(members, windows, clickedSale, null);
+
+        Assert.Equal([new WindowOutcome(true, 800m, 1), new WindowOutcome(false, 0m, 0)], all);
+        Assert.Equal([new WindowOutcome(true, 0m, 0), new WindowOutcome(false, 0m, 0)], goals);
     }
 
     [Fact]
@@ -113,16 +118,17 @@ public sealed class WindowOutcomesTests
     }
 
     // From the person's facts as the table copies them out, one event at a time.
-    private static WindowOutcome Reference(MemberTable members, PersonWindow window, FunnelStep<FunnelEvent>? goal)
+    private static WindowOutcome Reference(MemberTable members, PersonWindow window, FunnelStep<FunnelEvent>? goal, WindowRevenue revenue)
     {
         Assert.True(members.TryGetFacts(window.Person, out var facts));
         bool In(DateTimeOffset at) => at >= window.From && at < window.To;
-        var purchases = facts.Purchases.Where(p => In(p.At)).ToList();
         var who = Identifier.WebMember("anyone");
-        var events = purchases.Select(p => new FunnelEvent(who, FunnelEvent.PurchasedKind, p.At) { Channel = p.Channel, Store = p.Store ?? "", Amount = p.Amount, Campaign = p.Campaign ?? "" })
+        FunnelEvent Event(MemberPurchase p) => new(who, FunnelEvent.PurchasedKind, p.At) { Channel = p.Channel, Store = p.Store ?? "", Amount = p.Amount, Campaign = p.Campaign ?? "" };
+        var purchases = facts.Purchases.Where(p => In(p.At)).ToList();
+        var events = purchases.Select(Event)
             .Concat(facts.Interactions.Where(i => In(i.At)).Select(i => new FunnelEvent(who, i.Kind, i.At) { Campaign = i.Campaign ?? "", Target = i.Target ?? "" }));
         var converted = goal is null ? purchases.Count > 0 : events.Any(goal.Matches);
-        var jpy = purchases.Where(p => p.Currency == "JPY").ToList();
+        var jpy = purchases.Where(p => p.Currency == "JPY" && (revenue == WindowRevenue.AllPurchases || goal is null || goal.Matches(Event(p)))).ToList();
         return new WindowOutcome(converted, jpy.Sum(p => p.Amount), jpy.Count);
     }
 }
