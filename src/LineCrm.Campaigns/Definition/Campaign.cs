@@ -1,4 +1,5 @@
 using LineCrm.Campaigns.Assignment;
+using LineCrm.Campaigns.Personalization;
 using LineCrm.Campaigns.Planning;
 using LineCrm.Segmentation.Expressions;
 using LineCrm.Segmentation.Members;
@@ -32,7 +33,8 @@ public sealed class Campaign
     /// <exception cref="ArgumentException">
     /// Any part is wrong; the message names the campaign and the part: a segment or goal that is not valid CEL over
     /// the schema or a goal that is not a valid event condition (the CEL error is the inner exception), no variant, a blank or repeated variant name, a variant
-    /// without messages or with more than 5, weights that do not sum to 1, a holdout share outside 0 to 0.5, or a
+    /// without messages or with more than 5, a message that breaks a LINE limit or a placeholder that names no member
+    /// fact or has no fallback (<see cref="MessageTemplate"/>), weights that do not sum to 1, a holdout share outside 0 to 0.5, or a
     /// conversion window that is not positive or is longer than 90 days.
     /// </exception>
     public Campaign(CampaignId id, string segment, IReadOnlyList<CampaignVariant> variants, string conversion,
@@ -51,6 +53,7 @@ public sealed class Campaign
         Conversion = CompileGoal(conversion, nameof(conversion));
         CheckVariants(variants);
         Variants = [.. variants];
+        Templates = [.. variants.Select(v => Wrap(() => new MessageTemplate(v.Messages), $"Campaign '{id}': variant '{v.Name}'", nameof(variants)))];
         Split = Wrap(() => new VariantSplit(id, [.. variants.Select(v => v.Weight)]), nameof(variants));
         Holdout = Wrap(() => new CampaignHoldout(id, Settings.HoldoutShare), nameof(settings));
         var window = Settings.ConversionWindow;
@@ -73,6 +76,12 @@ public sealed class Campaign
 
     /// <summary>The message variants, in the order given (a person's variant is an index into them).</summary>
     public IReadOnlyList<CampaignVariant> Variants { get; }
+
+    /// <summary>
+    /// Each variant's messages with their placeholders (<c>{{name|お客様}}</c>), in the order of <see cref="Variants"/>:
+    /// what each person receives is rendered from their facts at the send.
+    /// </summary>
+    public IReadOnlyList<MessageTemplate> Templates { get; }
 
     /// <summary>The settings.</summary>
     public CampaignSettings Settings { get; }
@@ -170,6 +179,18 @@ public sealed class Campaign
         catch (ArgumentException e) when (e.ParamName != parameter)
         {
             throw new ArgumentException(e.Message, parameter, e);
+        }
+    }
+
+    private static T Wrap<T>(Func<T> make, string context, string parameter)
+    {
+        try
+        {
+            return make();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{context}: {e.Message}", parameter, e);
         }
     }
 }
