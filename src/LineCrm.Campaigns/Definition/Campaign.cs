@@ -94,7 +94,8 @@ public sealed class Campaign
 
     /// <summary>
     /// The campaign ready for the planner: its segment evaluated over <paramref name="members"/> at
-    /// <paramref name="now"/>, its assignment under the account's global control group.
+    /// <paramref name="now"/>, its assignment under the account's global control group, and the send time of its run
+    /// due at <paramref name="now"/> (<see cref="CampaignSchedule.OccurrenceAt"/>).
     /// </summary>
     /// <param name="members">The fact store.</param>
     /// <param name="now">The instant the segment is evaluated at (its <c>now</c>).</param>
@@ -105,7 +106,8 @@ public sealed class Campaign
     {
         ArgumentNullException.ThrowIfNull(members);
         var audience = Segment.Evaluate(members, now, null, cancellationToken).Members;
-        return new PlannedCampaign(new CampaignAssigner(control, Holdout, Split), audience, Settings.Priority, Settings.SendAt);
+        var run = Settings.Schedule.OccurrenceAt(now);
+        return new PlannedCampaign(new CampaignAssigner(control, Holdout, Split), audience, Settings.Priority, run.At);
     }
 
     private Segment CompileOrExplain(string expression, FactSchema schema, string part, string parameter)

@@ -15,6 +15,6 @@ public sealed record CampaignSettings
     /// <summary>How long after the send a conversion counts: more than zero, at most 90 days. Default 7 days.</summary>
     public TimeSpan ConversionWindow { get; init; } = TimeSpan.FromDays(7);
 
-    /// <summary>When to send; null means as soon as the plan runs.</summary>
-    public DateTimeOffset? SendAt { get; init; }
+    /// <summary>When to send: now (the default), once at an instant or a local time, or recurring.</summary>
+    public CampaignSchedule Schedule { get; init => field = value ?? throw new ArgumentNullException(nameof(Schedule)); } = CampaignSchedule.Now;
 }
