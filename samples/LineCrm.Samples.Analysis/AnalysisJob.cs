@@ -8,7 +8,7 @@ namespace LineCrm.Samples.Analysis;
 
 /// <summary>
 /// The main job of LineCrm: data -> identities -> member table -> segments -> funnel and purchase analytics ->
-/// reports. Each step is its own class in Steps/; this class runs them in order, prints the tables and writes
+/// (on the demo data) a week of campaigns sent, answered and measured -> reports. Each step is its own class in Steps/; this class runs them in order, prints the tables and writes
 /// report.json and report.html. Program.cs only hands it the console; tests hand it their own writers.
 /// </summary>
 internal static class AnalysisJob
@@ -68,7 +68,16 @@ internal static class AnalysisJob
         var segments = Timed("segments", () => SegmentStep.Evaluate(members, input.AsOf, input.HasLineData));
         var (orders, friends) = Timed("tables", () => TableStep.Build(members));
         var (purchases, line) = Timed("funnel and purchase analytics", () => MetricsStep.Compute(input, orders, friends, timeZone));
-        var result = new AnalysisResult(input, timeZone, persons.Method, persons.Count, members.Count, segments, purchases, line);
+        CampaignWeek? campaigns = null;
+        if (arguments.OrdersFile is null)
+        {
+            // The campaign week needs LINE friends to message: the demo population has them, order files do not.
+            var start = clock.Elapsed;
+            campaigns = await CampaignStep.RunAsync(members, cancellationToken).ConfigureAwait(false);
+            timings.Add(("campaigns", clock.Elapsed - start));
+        }
+
+        var result = new AnalysisResult(input, timeZone, persons.Method, persons.Count, members.Count, segments, purchases, line) { Campaigns = campaigns };
 
         ConsoleReport.Write(output, result);
 

@@ -74,6 +74,10 @@ internal static class ConsoleReport
         }
 
         WriteCohorts(o, p.Cohorts);
+        if (r.Campaigns is { } campaigns)
+        {
+            CampaignConsoleReport.Write(o, campaigns);
+        }
     }
 
     private static void WriteFunnel(TextWriter o, string title, MembershipFunnelReport report)

@@ -11,7 +11,11 @@ internal sealed record AnalysisResult(
     int Members,
     IReadOnlyList<SegmentOutcome> Segments,
     PurchaseReport Purchases,
-    LineResult? Line);
+    LineResult? Line)
+{
+    /// <summary>The campaign week (demo data only); null for an order file, which has no LINE friends to message.</summary>
+    public CampaignWeek? Campaigns { get; init; }
+}
 
 /// <summary>The LINE part: the membership funnel (total, by store, by month) and friend activity.</summary>
 internal sealed record LineResult(MembershipFunnelReport ByStore, MembershipFunnelReport ByMonth, LineFriendActivity Activity);
