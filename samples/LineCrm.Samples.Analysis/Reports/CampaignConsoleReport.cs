@@ -29,7 +29,7 @@ internal static class CampaignConsoleReport
         foreach (var c in week.Campaigns)
         {
             Row(o, $"{c.Campaign.Id.Value} (all)", c.Result.Overall, c.PlantedOverall);
-            for (var k = 0; k < c.Result.Variants.Count; k++)
+            for (var k = 0; k < c.Result.Variants.Count && c.Result.Variants.Count > 1; k++)
             {
                 Row(o, $"  {c.Result.Variants[k].Name}", c.Result.Variants[k].Report, c.PlantedByVariant[k]);
             }

@@ -53,6 +53,11 @@ internal static class HtmlReport
 
         AppendSegments(html, r.Input.AsOf, r.Segments);
         AppendPurchases(html, p);
+        if (r.Campaigns is { } campaigns)
+        {
+            CampaignHtmlReport.Append(html, campaigns);
+        }
+
         html.Append("<p class=\"note\">Definitions: docs/metrics.md. Made by samples/LineCrm.Samples.Analysis.</p></body></html>\n");
         return html.ToString();
     }
@@ -138,5 +143,5 @@ internal static class HtmlReport
 
     private static string Card(string label, string value) => $"<div class=\"card\"><b>{E(value)}</b><span>{E(label)}</span></div>";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 }

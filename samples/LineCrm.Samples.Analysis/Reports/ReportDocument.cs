@@ -29,6 +29,10 @@ internal sealed record ReportDocument(
     Dictionary<string, ReportSegment> Segments,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReportFunnel? Funnel)
 {
+    /// <summary>The campaign week, on the demo data only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportCampaignWeek? Campaigns { get; init; }
+
     public static ReportDocument From(AnalysisResult result)
     {
         var p = result.Purchases;
@@ -52,7 +56,10 @@ internal sealed record ReportDocument(
             p.Cohorts.ToDictionary(c => c.Month.ToString(), c => c.ActiveByMonthsSince.ToArray()),
             result.Segments.ToDictionary(s => s.Segment.Id, s => new ReportSegment(s.Segment.Description, s.Segment.Expression, s.Members, s.WithLineUserId,
                 s.ExampleLineUserIds, s.Note)),
-            result.Line is { } line ? ReportFunnel.From(line) : null);
+            result.Line is { } line ? ReportFunnel.From(line) : null)
+        {
+            Campaigns = result.Campaigns is { } week ? ReportCampaignWeek.From(week) : null,
+        };
     }
 }
 
@@ -93,6 +100,30 @@ internal sealed record ReportFunnel(
             line.ByMonth.Groups.ToDictionary(g => g.Key, g => ReportFunnelStep.From(g.Counts)),
             line.Activity.BlockedRate, line.Activity.ClickActiveRate, line.Activity.ClickWindowDays);
     }
+}
+
+internal sealed record ReportCampaignWeek(
+    DateTimeOffset RunAt, string Rules, long PaidMessages, long? Quota, long QuotaUsed, int LineRequests, long Delivered, Dictionary<string, ReportCampaign> ByCampaign)
+{
+    public static ReportCampaignWeek From(CampaignWeek week) => new(
+        week.RunAt, week.Rules, week.Quota.PaidMessages, week.Quota.Quota, week.Quota.Used, week.LineRequests, week.Delivered,
+        week.Campaigns.ToDictionary(c => c.Campaign.Id.Value, c => new ReportCampaign(
+            c.Counts.Audience, c.Counts.Unreachable, c.Counts.Control, c.Counts.Holdout, c.Counts.Capped, c.Counts.CappedByCampaign, c.Counts.Deferred, c.Counts.ToSend, c.Sent,
+            ReportUplift.From(c.Result.Overall, c.PlantedOverall),
+            c.Result.Variants.Select((v, k) => (v.Name, Uplift: ReportUplift.From(v.Report, c.PlantedByVariant[k]))).ToDictionary(v => v.Name, v => v.Uplift))));
+}
+
+internal sealed record ReportCampaign(int Audience, int Unreachable, int Control, int Holdout, int Capped, int CappedByCampaign, int Deferred, int ToSend, long Sent,
+    ReportUplift? Overall, Dictionary<string, ReportUplift?> Variants);
+
+internal sealed record ReportUplift(long Treated, long HeldOut, long TreatedConversions, long HeldOutConversions, double AbsoluteUplift, double UpliftLower, double UpliftUpper,
+    double Planted, double RevenuePerPersonDifference, double? RevenueLower, double? RevenueUpper, double IncrementalRevenue, double? CostPerIncrementalConversion,
+    double MinimumDetectableEffect, bool HoldoutTooSmall)
+{
+    public static ReportUplift? From(LineCrm.Campaigns.Measurement.UpliftReport? r, double planted) => r is null ? null : new(
+        r.Treatment.Persons, r.Holdout.Persons, r.Treatment.Conversions, r.Holdout.Conversions, r.AbsoluteUplift, r.AbsoluteUpliftInterval.Lower, r.AbsoluteUpliftInterval.Upper,
+        planted, r.RevenuePerPersonDifference, r.RevenuePerPersonDifferenceInterval?.Lower, r.RevenuePerPersonDifferenceInterval?.Upper, r.IncrementalRevenue,
+        r.CostPerIncrementalConversion, r.MinimumDetectableEffect, r.HoldoutTooSmall);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]

@@ -112,6 +112,38 @@ internal static class SvgCharts
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>
+    /// Intervals on one axis, one row each: the interval as a bar, the estimate as a dot, a second value (the planted
+    /// truth, say) as a diamond, and a line at zero.
+    /// </summary>
+    public static string Intervals(IReadOnlyList<(string Label, double Estimate, double Lower, double Upper, double Mark)> rows, Func<double, string> format)
+    {
+        const int labelWidth = 200, plotWidth = 520, rowHeight = 30, top = 8, bottom = 30;
+        var values = rows.SelectMany(r => new[] { r.Lower, r.Upper, r.Mark, 0.0 }).ToArray();
+        var ticks = AxisTicks.For(values.Min(), values.Max());
+        double X(double v) => labelWidth + (plotWidth * (v - ticks.Low) / (ticks.High - ticks.Low));
+        var height = top + (rows.Count * rowHeight) + bottom;
+        var svg = Open(labelWidth + plotWidth + 60, height);
+        foreach (var tick in ticks.Values)
+        {
+            svg.Append(Invariant, $"<line x1=\"{X(tick):F1}\" x2=\"{X(tick):F1}\" y1=\"{top}\" y2=\"{height - bottom}\" stroke=\"{(tick == 0 ? "#52606d" : "#e3e7eb")}\"/>");
+            svg.Append(Invariant, $"<text x=\"{X(tick):F1}\" y=\"{height - bottom + 16}\" text-anchor=\"middle\" class=\"small tick\">{Encode(format(tick))}</text>");
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (label, estimate, lower, upper, mark) = rows[i];
+            var y = top + (i * rowHeight) + (rowHeight / 2.0);
+            svg.Append(Invariant, $"<text x=\"{labelWidth - 8}\" y=\"{y + 4:F1}\" text-anchor=\"end\">{Encode(label)}</text>");
+            svg.Append(Invariant, $"<line x1=\"{X(lower):F1}\" x2=\"{X(upper):F1}\" y1=\"{y:F1}\" y2=\"{y:F1}\" stroke=\"{Blue}\" stroke-width=\"6\" stroke-linecap=\"round\" opacity=\"0.45\">");
+            svg.Append(Invariant, $"<title>{Encode(label)}: {Encode(format(estimate))} ({Encode(format(lower))} to {Encode(format(upper))})</title></line>");
+            svg.Append(Invariant, $"<circle cx=\"{X(estimate):F1}\" cy=\"{y:F1}\" r=\"5\" fill=\"{Blue}\"/>");
+            svg.Append(Invariant, $"<path d=\"M{X(mark):F1} {y - 7:F1} l6 7 l-6 7 l-6 -7 z\" fill=\"{Green}\"><title>planted {Encode(format(mark))}</title></path>");
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
     private static StringBuilder Open(double width, double height)
         => new StringBuilder().Append(Invariant,
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:F0}\" height=\"{height:F0}\" viewBox=\"0 0 {width:F0} {height:F0}\" role=\"img\">");

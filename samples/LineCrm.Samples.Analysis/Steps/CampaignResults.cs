@@ -5,11 +5,14 @@ using LineCrm.Campaigns.Planning;
 namespace LineCrm.Samples.Analysis.Steps;
 
 /// <summary>What the campaign week did: the plan's counts, the quota, what was sent and the measured effects beside the plants.</summary>
+/// <param name="LineRequests">Multicast requests the fake LINE server accepted.</param>
+/// <param name="Delivered">Recipients of those requests, counted on the fake server's side.</param>
 internal sealed record CampaignWeek(
     DateTimeOffset RunAt,
     string Rules,
     QuotaVerdict Quota,
     int LineRequests,
+    long Delivered,
     int ResponsePurchases,
     IReadOnlyList<CampaignOutcome> Campaigns);
 

@@ -74,9 +74,10 @@ internal static class CampaignStep
 
         return new CampaignWeek(
             DemoCampaigns.RunAt,
-            $"caps {string.Join(", ", DemoCampaigns.Policy.Caps)}; quiet hours {DemoCampaigns.Policy.QuietHours} {DemoCampaigns.Tokyo.Id}; global control {DemoCampaigns.Control.Share:P0}",
+            $"caps {string.Join(", ", DemoCampaigns.Policy.Caps)}; quiet hours {DemoCampaigns.Policy.QuietHours} {DemoCampaigns.Tokyo.Id}; global control {DemoCampaigns.Control.Share * 100:0}%",
             quota,
             deliveries.Count,
+            deliveries.Sum(d => (long)d.Recipients.Count),
             responses,
             outcomes);
     }
