@@ -48,11 +48,4 @@ internal static class MetricsStoreData
     private static Identifier Line(int p) => Identifier.LineUser("U" + (p + 1).ToString("x32", CultureInfo.InvariantCulture));
 
     private static Identifier Web(int p) => Identifier.WebMember((p + 1).ToString(CultureInfo.InvariantCulture));
-
-    private sealed class NumberedResolver : IPersonResolver
-    {
-        public PersonId Resolve(Identifier identifier) => new(identifier.Type == IdentifierType.LineUser
-            ? long.Parse(identifier.Value.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)
-            : long.Parse(identifier.Value, CultureInfo.InvariantCulture));
-    }
 }
