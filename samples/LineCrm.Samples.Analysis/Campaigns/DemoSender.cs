@@ -20,13 +20,14 @@ internal static class DemoSender
             foreach (var batch in due.GroupBy(d => (d.Campaign, d.Variant)))
             {
                 var template = campaigns.Single(c => c.Id == batch.Key.Campaign).Templates[batch.Key.Variant];
-                foreach (var group in batch.GroupBy(d => template.Render(members.TryGetFacts(d.Person, out var f) ? f : null).Json))
+                var rendered = batch.Select(d => (Delivery: d, Messages: template.Render(members.TryGetFacts(d.Person, out var facts) ? facts : null)));
+                foreach (var group in rendered.GroupBy(r => r.Messages.Json, r => r, StringComparer.Ordinal))
                 {
-                    var messages = template.Render(members.TryGetFacts(group.First().Person, out var facts) ? facts : null).Messages;
-                    var job = BulkSendJob.Create(group.Select(d => d.LineUser.Value), messages);
+                    var messages = group.First().Messages.Messages;
+                    var job = BulkSendJob.Create(group.Select(r => r.Delivery.LineUser.Value), messages);
                     job = await client.SendBulkAsync(job, cancellationToken: cancellationToken).ConfigureAwait(false);
                     var ok = job.Chunks.Where(c => c.Status == BulkChunkStatus.Accepted).SelectMany(c => c.UserIds).ToHashSet(StringComparer.Ordinal);
-                    accepted.UnionWith(group.Where(d => ok.Contains(d.LineUser.Value)).Select(d => (d.Campaign, d.Person)));
+                    accepted.UnionWith(group.Where(r => ok.Contains(r.Delivery.LineUser.Value)).Select(r => (r.Delivery.Campaign, r.Delivery.Person)));
                 }
             }
         }
